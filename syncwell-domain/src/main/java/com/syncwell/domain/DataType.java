@@ -1,0 +1,28 @@
+package com.syncwell.domain;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The kinds of health data SyncWell moves, with their names on the wire. */
+public enum DataType {
+  WORKOUT("workout"),
+  STEPS("steps"),
+  SLEEP_SESSION("sleep_session"),
+  WEIGHT("weight"),
+  HEART_RATE("heart_rate");
+
+  private final String wireName;
+
+  DataType(String wireName) {
+    this.wireName = wireName;
+  }
+
+  public String wireName() {
+    return wireName;
+  }
+
+  /** The data type with this wire name; exact and case-sensitive. */
+  public static Optional<DataType> fromWireName(String name) {
+    return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst();
+  }
+}

@@ -1,0 +1,4 @@
+package com.syncwell.engine.port.table;
+
+/** The item was deleted. */
+public record Deleted() implements DeleteOutcome {}

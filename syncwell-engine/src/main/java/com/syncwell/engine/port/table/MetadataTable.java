@@ -1,0 +1,65 @@
+package com.syncwell.engine.port.table;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The single metadata table (ARCHITECTURE.md §5): items with a partition key and a sort key, typed
+ * attributes, a version for optimistic locking, an optional expiry and optional keys for sparse
+ * secondary indexes.
+ *
+ * <p><b>Threading:</b> implementations are safe for concurrent use by any number of threads and
+ * processes sharing the same store.
+ *
+ * <p><b>Consistency:</b> each single-item operation is atomic; {@link #get} and table queries see
+ * every write that completed before they started. There are no multi-item transactions; batch
+ * operations are atomic per item only.
+ *
+ * <p><b>Expiry:</b> an item whose {@code expiresAt} is at or before the clock's now is absent to
+ * every read and to every condition ({@link #putIfAbsent} may replace it; a version check against
+ * it fails). It is deleted physically later, by the engine's own TTL or by {@link #sweepExpired}.
+ *
+ * <p><b>Errors:</b> expected outcomes are values ({@link PutOutcome}, {@link UpdateOutcome}, {@link
+ * DeleteOutcome}). Invalid arguments throw {@link IllegalArgumentException}; a failing store throws
+ * {@link com.syncwell.engine.port.StorageFailure}, after which the operation may or may not have
+ * happened, so callers retry idempotently.
+ */
+public interface MetadataTable {
+
+  /** Most items in one batch. */
+  int MAX_BATCH_SIZE = 25;
+
+  /** The live item with this key, if any. */
+  Optional<StoredItem> get(ItemKey key);
+
+  /** Writes {@code item} at version 1 unless a live item with its key exists. */
+  PutOutcome putIfAbsent(Item item);
+
+  /** Replaces the whole item if the stored one is live and at {@code expectedVersion}. */
+  UpdateOutcome putIfVersion(Item item, long expectedVersion);
+
+  /** Applies {@code update} if the stored item is live and at {@code expectedVersion}. */
+  UpdateOutcome updateIfVersion(ItemKey key, long expectedVersion, ItemUpdate update);
+
+  /** Deletes the item if it is live and at {@code expectedVersion}. */
+  DeleteOutcome deleteIfVersion(ItemKey key, long expectedVersion);
+
+  /** One page of a partition of the table or of a secondary index; see {@link Query}. */
+  Page query(Query query);
+
+  /**
+   * Writes up to {@link #MAX_BATCH_SIZE} items unconditionally, each at version 1 (an existing item
+   * is replaced and its version restarts). For items nobody version-checks concurrently. Keys must
+   * be distinct.
+   */
+  void batchPut(List<Item> items);
+
+  /** Deletes up to {@link #MAX_BATCH_SIZE} items unconditionally; absent keys are ignored. */
+  void batchDelete(List<ItemKey> keys);
+
+  /**
+   * Physically deletes up to {@code maxItems} expired items and returns how many it deleted.
+   * Engines that delete expired items themselves (DynamoDB TTL) return 0.
+   */
+  int sweepExpired(int maxItems);
+}

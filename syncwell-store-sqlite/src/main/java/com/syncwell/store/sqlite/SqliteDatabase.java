@@ -1,0 +1,242 @@
+package com.syncwell.store.sqlite;
+
+import com.syncwell.engine.port.StorageFailure;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One SQLite file shared by the embedded adapters: WAL journal, {@code synchronous=NORMAL} (a
+ * committed transaction survives a crash of the process; see docs/adr/0002), one writer connection
+ * used under a lock with {@code BEGIN IMMEDIATE} transactions, and a small pool of reader
+ * connections that WAL lets run beside the writer. Other processes may open the same file; they
+ * wait for its write lock up to the busy timeout.
+ *
+ * <p>Each adapter owns a named schema component and migrates it at startup with {@link #migrate};
+ * the applied version of every component is kept in {@code schema_version}.
+ */
+public final class SqliteDatabase implements AutoCloseable {
+  private static final int READERS = 4;
+  private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+
+  private final Path file;
+  private final Connection writer;
+  private final ReentrantLock writeLock = new ReentrantLock();
+  private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+  private final List<Connection> all = new ArrayList<>();
+
+  private SqliteDatabase(Path file) throws SQLException {
+    this.file = file;
+    this.writer = connect(file, false);
+    all.add(writer);
+    try (Statement s = writer.createStatement()) {
+      s.execute("PRAGMA journal_mode=WAL");
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS schema_version ("
+              + " component TEXT PRIMARY KEY, version INTEGER NOT NULL)");
+    }
+    for (int i = 0; i < READERS; i++) {
+      Connection reader = connect(file, true);
+      all.add(reader);
+      readers.add(reader);
+    }
+  }
+
+  /** Opens (creating when absent) the database file and its parent directories. */
+  public static SqliteDatabase open(Path file) {
+    Objects.requireNonNull(file, "file");
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      return new SqliteDatabase(file);
+    } catch (IOException | SQLException e) {
+      throw new StorageFailure("cannot open the SQLite database " + file.getFileName(), e);
+    }
+  }
+
+  private static Connection connect(Path file, boolean readOnly) throws SQLException {
+    Properties p = new Properties();
+    p.setProperty("journal_mode", "WAL");
+    p.setProperty("synchronous", "NORMAL");
+    p.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MILLIS));
+    p.setProperty("foreign_keys", "true");
+    if (readOnly) {
+      p.setProperty("open_mode", "1"); // SQLITE_OPEN_READONLY
+    }
+    return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), p);
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /**
+   * Runs {@code work} in one write transaction ({@code BEGIN IMMEDIATE}), committing when it
+   * returns and rolling back when it throws. Nested calls on the same thread join the outer
+   * transaction.
+   */
+  public <T> T write(SqlWork<T> work) {
+    if (writeLock.isHeldByCurrentThread()) {
+      return run(work, writer);
+    }
+    writeLock.lock();
+    try {
+      exec(writer, "BEGIN IMMEDIATE");
+      T result;
+      try {
+        result = work.apply(writer);
+      } catch (SQLException | RuntimeException | Error e) {
+        rollbackQuietly(e);
+        throw e;
+      }
+      exec(writer, "COMMIT");
+      return result;
+    } catch (SQLException e) {
+      throw new StorageFailure("SQLite write failed: " + e.getMessage(), e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Runs {@code work} on a reader connection in autocommit mode (one snapshot per statement). */
+  public <T> T read(SqlWork<T> work) {
+    Connection c;
+    try {
+      c = readers.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StorageFailure("interrupted while waiting for a SQLite reader", e);
+    }
+    try {
+      return run(work, c);
+    } finally {
+      readers.add(c);
+    }
+  }
+
+  private static <T> T run(SqlWork<T> work, Connection c) {
+    try {
+      return work.apply(c);
+    } catch (SQLException e) {
+      throw new StorageFailure("SQLite operation failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Brings {@code component}'s schema to {@code statements.size()} by running the statements it has
+   * not run yet, in one transaction. Fails when the file was written by a newer build.
+   */
+  public void migrate(String component, List<String> statements) {
+    write(
+        c -> {
+          int current = 0;
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT version FROM schema_version WHERE component = ?")) {
+            ps.setString(1, component);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (rs.next()) {
+                current = rs.getInt(1);
+              }
+            }
+          }
+          if (current > statements.size()) {
+            throw new StorageFailure(
+                "schema '"
+                    + component
+                    + "' of "
+                    + file.getFileName()
+                    + " is version "
+                    + current
+                    + ", newer than this build's "
+                    + statements.size(),
+                null);
+          }
+          for (int i = current; i < statements.size(); i++) {
+            exec(c, statements.get(i));
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO schema_version (component, version) VALUES (?, ?)"
+                      + " ON CONFLICT (component) DO UPDATE SET version = excluded.version")) {
+            ps.setString(1, component);
+            ps.setInt(2, statements.size());
+            ps.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  /** The schema version applied for {@code component}, 0 when never migrated. */
+  public int schemaVersion(String component) {
+    return read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT version FROM schema_version WHERE component = ?")) {
+            ps.setString(1, component);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? rs.getInt(1) : 0;
+            }
+          }
+        });
+  }
+
+  /** {@code PRAGMA integrity_check}: "ok" when the file is sound. */
+  public String integrityCheck() {
+    return read(
+        c -> {
+          try (Statement s = c.createStatement();
+              ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+            StringBuilder out = new StringBuilder();
+            while (rs.next()) {
+              out.append(out.isEmpty() ? "" : "; ").append(rs.getString(1));
+            }
+            return out.toString();
+          }
+        });
+  }
+
+  private static void exec(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  private void rollbackQuietly(Throwable cause) {
+    try {
+      exec(writer, "ROLLBACK");
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    writeLock.lock();
+    try {
+      for (Connection c : all) {
+        try {
+          c.close();
+        } catch (SQLException ignored) {
+          // closing: nothing left to protect
+        }
+      }
+    } finally {
+      writeLock.unlock();
+    }
+  }
+}
