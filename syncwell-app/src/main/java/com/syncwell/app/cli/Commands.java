@@ -1,0 +1,62 @@
+package com.syncwell.app.cli;
+
+import com.syncwell.app.config.InvalidSetting;
+import com.syncwell.app.config.Settings;
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.RunLast;
+
+/**
+ * Builds the command line and runs it. Settings are read and validated after parsing and before any
+ * command runs (help and version need none); a bad setting is one line on stderr and exit 2.
+ */
+public final class Commands {
+  private Commands() {}
+
+  public static int run(
+      String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
+    Startup startup = new Startup();
+    CommandLine line = commandLine(startup);
+    line.setOut(out);
+    line.setErr(err);
+    line.setExecutionStrategy(parsed -> execute(parsed, startup, environment, err));
+    line.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          err.println(cmd.getCommandSpec().qualifiedName() + ": " + oneLine(e));
+          return ExitCodes.FAILURE;
+        });
+    return line.execute(args);
+  }
+
+  static CommandLine commandLine(Startup startup) {
+    return new CommandLine(new SyncwellCommand())
+        .addSubcommand(new DemoCommand())
+        .addSubcommand(new DevCommand())
+        .addSubcommand(new ServeCommand())
+        .addSubcommand(new SimulatorCommand())
+        .addSubcommand(new TokenCommand())
+        .addSubcommand(new CapacityCommand());
+  }
+
+  private static int execute(
+      ParseResult parsed, Startup startup, Map<String, String> environment, PrintWriter err) {
+    Integer helped = CommandLine.executeHelpRequest(parsed);
+    if (helped != null) {
+      return helped;
+    }
+    try {
+      startup.settings(Settings.fromEnvironment(environment));
+    } catch (InvalidSetting e) {
+      err.println("syncwell: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    return new RunLast().execute(parsed);
+  }
+
+  private static String oneLine(Throwable e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return message.lines().findFirst().orElse(message);
+  }
+}

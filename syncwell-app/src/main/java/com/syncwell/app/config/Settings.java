@@ -1,0 +1,159 @@
+package com.syncwell.app.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every setting of INTERFACE.md, read once from the environment and validated: a malformed or
+ * contradictory value throws {@link InvalidSetting} naming the variable.
+ */
+public record Settings(
+    int port,
+    Path dataDir,
+    StoreKind store,
+    QueueKind queue,
+    RateLimiterKind rateLimiter,
+    Optional<URI> dynamoDbEndpoint,
+    String dynamoDbTable,
+    Optional<URI> sqsEndpoint,
+    Optional<URI> sqsQueueUrl,
+    Optional<URI> sqsDeadLetterQueueUrl,
+    Optional<URI> redisUrl,
+    AuthSettings auth,
+    RateSettings rates,
+    Map<Provider, ProviderSettings> providers,
+    Optional<Secret> fitbitWebhookSecret,
+    Optional<URI> fitbitWebhookKeysetUrl,
+    Optional<Secret> stravaWebhookVerifyToken,
+    Optional<String> stravaSubscriptionId,
+    int workerConcurrency,
+    Optional<Path> masterKeyFile,
+    Optional<String> kmsKeyId,
+    LogLevel logLevel) {
+
+  private static final Set<String> HTTP = Set.of("http", "https");
+  private static final Set<String> REDIS = Set.of("redis", "rediss");
+  private static final URI FIREBASE_JWKS =
+      URI.create(
+          "https://www.googleapis.com/service_accounts/v1/jwk/securetoken@system.gserviceaccount.com");
+
+  /** The providers SyncWell knows, by their environment prefix. */
+  public enum Provider {
+    FITBIT,
+    STRAVA,
+    GARMIN,
+    OURA,
+    WITHINGS,
+    POLAR;
+
+    String prefix() {
+      return "SYNCWELL_" + name() + "_";
+    }
+
+    /** The provider id used on the wire and in URLs. */
+    public String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  public Settings {
+    providers = Map.copyOf(providers);
+  }
+
+  /** Reads and validates every setting; unset ones take the defaults of INTERFACE.md. */
+  public static Settings fromEnvironment(Map<String, String> variables) {
+    Environment env = new Environment(variables);
+    int cores = Runtime.getRuntime().availableProcessors();
+
+    QueueKind queue = env.choice("SYNCWELL_QUEUE", QueueKind.SQLITE);
+    Optional<URI> sqsQueueUrl = env.url("SYNCWELL_SQS_QUEUE_URL", HTTP);
+    if (queue == QueueKind.SQS && sqsQueueUrl.isEmpty()) {
+      throw new InvalidSetting("SYNCWELL_SQS_QUEUE_URL", "is required when SYNCWELL_QUEUE=sqs");
+    }
+    RateLimiterKind limiter = env.choice("SYNCWELL_RATE_LIMITER", RateLimiterKind.LOCAL);
+    Optional<URI> redisUrl = env.url("SYNCWELL_REDIS_URL", REDIS);
+    if (limiter == RateLimiterKind.REDIS && redisUrl.isEmpty()) {
+      throw new InvalidSetting(
+          "SYNCWELL_REDIS_URL", "is required when SYNCWELL_RATE_LIMITER=redis");
+    }
+    Optional<Path> masterKeyFile = env.path("SYNCWELL_MASTER_KEY_FILE");
+    Optional<String> kmsKeyId = env.text("SYNCWELL_KMS_KEY_ID");
+    if (masterKeyFile.isPresent() && kmsKeyId.isPresent()) {
+      throw new InvalidSetting(
+          "SYNCWELL_KMS_KEY_ID",
+          "cannot be set together with SYNCWELL_MASTER_KEY_FILE; choose one");
+    }
+    return new Settings(
+        env.integer("SYNCWELL_PORT", 8080, 1, 65_535),
+        env.path("SYNCWELL_DATA_DIR").orElse(Path.of(".syncwell")),
+        env.choice("SYNCWELL_STORE", StoreKind.SQLITE),
+        queue,
+        limiter,
+        env.url("SYNCWELL_DYNAMODB_ENDPOINT", HTTP),
+        env.text("SYNCWELL_DYNAMODB_TABLE").orElse("SyncWellMetadata"),
+        env.url("SYNCWELL_SQS_ENDPOINT", HTTP),
+        sqsQueueUrl,
+        env.url("SYNCWELL_SQS_DLQ_URL", HTTP),
+        redisUrl,
+        auth(env),
+        new RateSettings(
+            env.integer("SYNCWELL_RATE_USER_PER_SECOND", 10, 1, 100_000),
+            env.integer("SYNCWELL_RATE_USER_BURST", 20, 1, 100_000),
+            env.integer("SYNCWELL_RATE_IP_PER_5MIN", 1000, 1, 10_000_000)),
+        providers(env),
+        env.secret("SYNCWELL_FITBIT_WEBHOOK_SECRET"),
+        env.url("SYNCWELL_FITBIT_WEBHOOK_KEYSET_URL", HTTP),
+        env.secret("SYNCWELL_STRAVA_WEBHOOK_VERIFY_TOKEN"),
+        env.text("SYNCWELL_STRAVA_SUBSCRIPTION_ID"),
+        env.integer("SYNCWELL_WORKER_CONCURRENCY", 2 * cores, 1, 1024),
+        masterKeyFile,
+        kmsKeyId,
+        env.choice("SYNCWELL_LOG_LEVEL", LogLevel.INFO));
+  }
+
+  private static AuthSettings auth(Environment env) {
+    Optional<URI> cognitoIssuer = env.url("SYNCWELL_AUTH_COGNITO_ISSUER", Set.of("https"));
+    Optional<String> cognitoClientId = env.text("SYNCWELL_AUTH_COGNITO_CLIENT_ID");
+    if (cognitoIssuer.isPresent() != cognitoClientId.isPresent()) {
+      String missing =
+          cognitoIssuer.isPresent()
+              ? "SYNCWELL_AUTH_COGNITO_CLIENT_ID"
+              : "SYNCWELL_AUTH_COGNITO_ISSUER";
+      throw new InvalidSetting(
+          missing, "is required when the other Cognito setting is set; set both or neither");
+    }
+    Optional<URI> cognitoJwks =
+        env.url("SYNCWELL_AUTH_COGNITO_JWKS_URL", HTTP)
+            .or(() -> cognitoIssuer.map(i -> URI.create(i + "/.well-known/jwks.json")));
+    Optional<Boolean> dev =
+        env.text("SYNCWELL_AUTH_DEV").map(v -> env.bool("SYNCWELL_AUTH_DEV", false));
+    return new AuthSettings(
+        env.text("SYNCWELL_AUTH_FIREBASE_PROJECT_ID"),
+        env.url("SYNCWELL_AUTH_FIREBASE_JWKS_URL", HTTP).orElse(FIREBASE_JWKS),
+        cognitoIssuer,
+        cognitoClientId,
+        cognitoJwks,
+        dev);
+  }
+
+  private static Map<Provider, ProviderSettings> providers(Environment env) {
+    Map<Provider, ProviderSettings> all = new EnumMap<>(Provider.class);
+    for (Provider p : Provider.values()) {
+      String prefix = p.prefix();
+      all.put(
+          p,
+          new ProviderSettings(
+              env.url(prefix + "BASE_URL", HTTP),
+              env.url(prefix + "AUTH_URL", HTTP),
+              env.url(prefix + "TOKEN_URL", HTTP),
+              env.text(prefix + "CLIENT_ID"),
+              env.secret(prefix + "CLIENT_SECRET")));
+    }
+    return all;
+  }
+}

@@ -1,0 +1,2 @@
+/** The composition root and entry point: wires adapters to ports from the settings. */
+package com.syncwell.app;

@@ -1,0 +1,98 @@
+package com.syncwell.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Dependencies point inward: domain ← engine ← adapters ← app (ARCHITECTURE.md §3). Names only the
+ * packages that exist; add a rule when a module lands.
+ */
+class ArchitectureTest {
+  private static JavaClasses production;
+
+  @BeforeAll
+  static void import_production_classes() {
+    production =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.syncwell");
+  }
+
+  @Test
+  void the_domain_depends_on_the_jdk_only() {
+    classes()
+        .that()
+        .resideInAPackage("com.syncwell.domain..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("com.syncwell.domain..", "java..")
+        .check(production);
+  }
+
+  @Test
+  void the_engine_knows_no_adapter_and_no_application() {
+    noClasses()
+        .that()
+        .resideInAPackage("com.syncwell.engine..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "com.syncwell.store..", "com.syncwell.app..", "com.syncwell.testkit..", "java.sql..")
+        .check(production);
+  }
+
+  @Test
+  void the_embedded_store_knows_no_application() {
+    noClasses()
+        .that()
+        .resideInAPackage("com.syncwell.store..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.syncwell.app..", "com.syncwell.testkit..", "picocli..")
+        .check(production);
+  }
+
+  @Test
+  void only_the_application_uses_the_command_line_and_logging_backends() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("com.syncwell.app..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("picocli..", "ch.qos.logback..", "net.logstash..")
+        .check(production);
+  }
+
+  @Test
+  void contract_suites_are_written_against_ports_only() {
+    noClasses()
+        .that()
+        .resideInAPackage("com.syncwell.testkit..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.syncwell.store..", "com.syncwell.app..")
+        .check(production);
+  }
+
+  @Test
+  void no_class_is_named_impl_manager_helper_or_util() {
+    noClasses()
+        .should()
+        .haveSimpleNameEndingWith("Impl")
+        .orShould()
+        .haveSimpleNameEndingWith("Manager")
+        .orShould()
+        .haveSimpleNameEndingWith("Helper")
+        .orShould()
+        .haveSimpleNameEndingWith("Util")
+        .orShould()
+        .haveSimpleNameEndingWith("Utils")
+        .check(production);
+  }
+}

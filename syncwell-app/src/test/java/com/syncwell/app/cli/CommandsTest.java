@@ -1,0 +1,85 @@
+package com.syncwell.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CommandsTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(Map<String, String> env, String... args) {
+    return Commands.run(args, env, new PrintWriter(out, true), new PrintWriter(err, true));
+  }
+
+  @Test
+  void help_lists_every_command_of_the_interface() {
+    int code = run(Map.of(), "--help");
+
+    assertThat(code).isZero();
+    assertThat(out.toString())
+        .contains("demo", "dev", "serve", "simulator", "token", "capacity", "bench");
+  }
+
+  @Test
+  void every_command_has_help() {
+    for (String command :
+        new String[] {"demo", "dev", "serve", "simulator", "token", "capacity", "bench"}) {
+      out.getBuffer().setLength(0);
+      assertThat(run(Map.of(), command, "--help")).as(command).isZero();
+      assertThat(out.toString()).as(command).contains("Usage: syncwell " + command);
+    }
+  }
+
+  @Test
+  void help_works_even_when_a_setting_is_malformed() {
+    assertThat(run(Map.of("SYNCWELL_PORT", "abc"), "--help")).isZero();
+  }
+
+  @Test
+  void a_malformed_port_stops_a_command_with_one_line_naming_it() {
+    int code = run(Map.of("SYNCWELL_PORT", "abc"), "serve");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString().lines()).hasSize(1);
+    assertThat(err.toString()).startsWith("syncwell: SYNCWELL_PORT: ");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void a_command_whose_issue_has_not_landed_says_so_in_one_line_and_exits_2() {
+    int code = run(Map.of(), "demo");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString().lines()).hasSize(1);
+    assertThat(err.toString()).contains("syncwell demo: not available yet").contains("issue #4");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void no_command_prints_usage_and_exits_2() {
+    assertThat(run(Map.of())).isEqualTo(2);
+    assertThat(err.toString()).contains("Usage: syncwell");
+  }
+
+  @Test
+  void an_unknown_command_is_bad_usage() {
+    assertThat(run(Map.of(), "frobnicate")).isEqualTo(2);
+    assertThat(err.toString()).contains("frobnicate");
+  }
+
+  @Test
+  void an_unknown_role_is_bad_usage() {
+    assertThat(run(Map.of(), "serve", "--role", "database")).isEqualTo(2);
+    assertThat(err.toString()).contains("database");
+  }
+
+  @Test
+  void token_without_a_user_is_bad_usage() {
+    assertThat(run(Map.of(), "token")).isEqualTo(2);
+    assertThat(err.toString()).contains("--user");
+  }
+}
