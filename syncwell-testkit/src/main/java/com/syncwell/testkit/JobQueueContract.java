@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -592,15 +593,7 @@ public abstract class JobQueueContract {
 
   @Test
   void long_poll_returns_the_message_once_another_thread_sends() throws Exception {
-    CountDownLatch receiving = new CountDownLatch(1);
-    Future<List<ReceivedMessage>> poll =
-        pool(1)
-            .submit(
-                () -> {
-                  receiving.countDown();
-                  return queue.receive(new ReceiveRequest(1, Duration.ofSeconds(10), LEASE));
-                });
-    assertThat(receiving.await(BOUND_SECONDS, TimeUnit.SECONDS)).isTrue();
+    Future<List<ReceivedMessage>> poll = longPoll(Duration.ofSeconds(10));
 
     MessageId id = send("wake up");
 
@@ -610,15 +603,7 @@ public abstract class JobQueueContract {
   @Test
   void long_poll_returns_a_delayed_message_once_its_delay_has_passed() throws Exception {
     MessageId id = queue.send(OutgoingMessage.of("soon").withDelay(Duration.ofSeconds(30)));
-    CountDownLatch receiving = new CountDownLatch(1);
-    Future<List<ReceivedMessage>> poll =
-        pool(1)
-            .submit(
-                () -> {
-                  receiving.countDown();
-                  return queue.receive(new ReceiveRequest(1, Duration.ofSeconds(10), LEASE));
-                });
-    assertThat(receiving.await(BOUND_SECONDS, TimeUnit.SECONDS)).isTrue();
+    Future<List<ReceivedMessage>> poll = longPoll(Duration.ofSeconds(10));
 
     advance(Duration.ofSeconds(31));
 
@@ -750,6 +735,32 @@ public abstract class JobQueueContract {
       advance(PAST_LEASE);
     }
     assertThat(queue.receive(ReceiveRequest.of(10, LEASE))).isEmpty();
+  }
+
+  /**
+   * Starts a receive of one message waiting up to {@code wait} on another thread, and returns once
+   * that thread is blocked in it (or has returned, or some seconds passed: an engine blocked in a
+   * socket read looks runnable).
+   */
+  private Future<List<ReceivedMessage>> longPoll(Duration wait) throws InterruptedException {
+    CountDownLatch started = new CountDownLatch(1);
+    AtomicReference<Thread> receiver = new AtomicReference<>();
+    Future<List<ReceivedMessage>> poll =
+        pool(1)
+            .submit(
+                () -> {
+                  receiver.set(Thread.currentThread());
+                  started.countDown();
+                  return queue.receive(new ReceiveRequest(1, wait, LEASE));
+                });
+    assertThat(started.await(BOUND_SECONDS, TimeUnit.SECONDS)).isTrue();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (!poll.isDone()
+        && receiver.get().getState() == Thread.State.RUNNABLE
+        && System.nanoTime() < deadline) {
+      Thread.yield();
+    }
+    return poll;
   }
 
   @SafeVarargs
