@@ -742,7 +742,7 @@ public abstract class JobQueueContract {
    * that thread is blocked in it (or has returned, or some seconds passed: an engine blocked in a
    * socket read looks runnable).
    */
-  private Future<List<ReceivedMessage>> longPoll(Duration wait) throws InterruptedException {
+  protected Future<List<ReceivedMessage>> longPoll(Duration wait) throws InterruptedException {
     CountDownLatch started = new CountDownLatch(1);
     AtomicReference<Thread> receiver = new AtomicReference<>();
     Future<List<ReceivedMessage>> poll =
