@@ -17,11 +17,10 @@ public final class Commands {
 
   public static int run(
       String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
-    Startup startup = new Startup();
-    CommandLine line = commandLine(startup);
+    CommandLine line = commandLine();
     line.setOut(out);
     line.setErr(err);
-    line.setExecutionStrategy(parsed -> execute(parsed, startup, environment, err));
+    line.setExecutionStrategy(parsed -> execute(parsed, environment, err));
     line.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           err.println(cmd.getCommandSpec().qualifiedName() + ": " + oneLine(e));
@@ -30,24 +29,24 @@ public final class Commands {
     return line.execute(args);
   }
 
-  static CommandLine commandLine(Startup startup) {
+  static CommandLine commandLine() {
     return new CommandLine(new SyncwellCommand())
         .addSubcommand(new DemoCommand())
         .addSubcommand(new DevCommand())
         .addSubcommand(new ServeCommand())
         .addSubcommand(new SimulatorCommand())
         .addSubcommand(new TokenCommand())
-        .addSubcommand(new CapacityCommand());
+        .addSubcommand(new CapacityCommand())
+        .addSubcommand(new BenchCommand());
   }
 
-  private static int execute(
-      ParseResult parsed, Startup startup, Map<String, String> environment, PrintWriter err) {
+  private static int execute(ParseResult parsed, Map<String, String> environment, PrintWriter err) {
     Integer helped = CommandLine.executeHelpRequest(parsed);
     if (helped != null) {
       return helped;
     }
     try {
-      startup.settings(Settings.fromEnvironment(environment));
+      Settings.fromEnvironment(environment);
     } catch (InvalidSetting e) {
       err.println("syncwell: " + e.getMessage());
       return ExitCodes.USAGE;

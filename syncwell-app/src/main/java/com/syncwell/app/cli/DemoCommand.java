@@ -11,9 +11,9 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Starts the platform and the provider simulator in one process, signs up a demo user,",
-      "connects Fitbit and Strava through OAuth against the simulator, runs syncs and prints",
-      "what moved, what was skipped, conflicts, provider calls and bytes."
+      "The main job: the platform and the provider simulator in one process.",
+      "Signs up a demo user, connects Fitbit and Strava through OAuth against the simulator,",
+      "runs syncs and prints what moved, what was skipped, conflicts, provider calls and bytes."
     })
 final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
