@@ -153,7 +153,7 @@ public final class StoreBenchmarks {
         batch.add(OutgoingMessage.of(JOB_BODY));
       }
       return stopwatch.time(
-          "queue batch of 10 (msgs/s)",
+          "queue batch of 10 (per message)",
           i -> {
             queue.sendBatch(batch);
             requireDeleted(queue, queue.receive(ten), 10);

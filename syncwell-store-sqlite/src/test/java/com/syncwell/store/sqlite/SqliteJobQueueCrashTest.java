@@ -7,15 +7,10 @@ import com.syncwell.engine.port.queue.OutgoingMessage;
 import com.syncwell.engine.port.queue.QueueDepth;
 import com.syncwell.engine.port.queue.ReceiveRequest;
 import com.syncwell.engine.port.queue.ReceivedMessage;
-import java.io.IOException;
-import java.lang.ProcessBuilder.Redirect;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,23 +34,22 @@ class SqliteJobQueueCrashTest {
   private static final String QUEUE = "crash-test";
   private static final int MESSAGES = 400;
   private static final int KILLS = 3;
-  private static final long BOUND_NANOS = TimeUnit.SECONDS.toNanos(60);
-
   @TempDir Path dir;
 
   private Path dbFile;
   private Path logFile;
-  private final List<Process> children = new ArrayList<>();
+  private ChildJvm children;
 
   @BeforeEach
   void files() {
     dbFile = dir.resolve("syncwell.db");
-    logFile = dir.resolve("work.log");
+    children = new ChildJvm(dir, QueueCrashChild.class);
+    logFile = children.logFile();
   }
 
   @AfterEach
   void killLeftovers() {
-    children.forEach(Process::destroyForcibly);
+    children.close();
   }
 
   @RepeatedTest(5)
@@ -68,16 +62,18 @@ class SqliteJobQueueCrashTest {
       Set<String> sent = sendAll(queue);
 
       for (int kill = 0; kill < KILLS; kill++) {
-        int target = count("processed") + 60 + ThreadLocalRandom.current().nextInt(40);
-        Process child = start("consume", dbFile.toString(), QUEUE, logFile.toString());
-        awaitLines("processed", target, child);
-        kill(child);
+        int target = children.count("processed") + 60 + ThreadLocalRandom.current().nextInt(40);
+        Process child = children.start("consume", dbFile.toString(), QUEUE, logFile.toString());
+        children.awaitLines("processed", target, child);
+        children.kill(child);
       }
-      Process last = start("consume", dbFile.toString(), QUEUE, logFile.toString());
-      assertThat(last.waitFor(BOUND_NANOS, TimeUnit.NANOSECONDS)).as("consumer finished").isTrue();
-      assertThat(last.exitValue()).as("consumer exit code; see %s", childOutput()).isZero();
+      Process last = children.start("consume", dbFile.toString(), QUEUE, logFile.toString());
+      assertThat(last.waitFor(ChildJvm.BOUND_NANOS, TimeUnit.NANOSECONDS))
+          .as("consumer finished")
+          .isTrue();
+      assertThat(last.exitValue()).as("consumer exit code; see %s", children.output()).isZero();
 
-      Map<String, List<String>> events = eventsById();
+      Map<String, List<String>> events = children.eventsById();
       assertThat(events.keySet()).as("ids processed").containsExactlyInAnyOrderElementsOf(sent);
       events.forEach(SqliteJobQueueCrashTest::assertAcknowledgedOnceOrDeletedUnlogged);
       assertThat(queue.approximateDepth()).isEqualTo(new QueueDepth(0, 0, 0, 0));
@@ -100,11 +96,12 @@ class SqliteJobQueueCrashTest {
     try (SqliteDatabase db = SqliteDatabase.open(dbFile)) {
       JobQueue queue =
           new SqliteJobQueue(db, QUEUE, Clock.systemUTC(), QueueCrashChild.MAX_RECEIVES);
-      Process child = start("produce", dbFile.toString(), QUEUE, logFile.toString(), "1000000");
-      awaitLines("sent", 300, child);
-      kill(child);
+      Process child =
+          children.start("produce", dbFile.toString(), QUEUE, logFile.toString(), "1000000");
+      children.awaitLines("sent", 300, child);
+      children.kill(child);
 
-      Set<String> logged = eventsById().keySet();
+      Set<String> logged = children.eventsById().keySet();
       Set<String> received = new HashSet<>();
       for (List<ReceivedMessage> got = receive(queue); !got.isEmpty(); got = receive(queue)) {
         got.forEach(m -> received.add(m.id().value()));
@@ -144,70 +141,5 @@ class SqliteJobQueueCrashTest {
 
   private static List<ReceivedMessage> receive(JobQueue queue) {
     return queue.receive(ReceiveRequest.of(10, Duration.ofHours(1)));
-  }
-
-  private Process start(String... args) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElseThrow());
-    command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
-    command.addAll(List.of("-cp", System.getProperty("java.class.path")));
-    command.add(QueueCrashChild.class.getName());
-    command.addAll(List.of(args));
-    Process p =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(Redirect.appendTo(dir.resolve("child.out").toFile()))
-            .start();
-    children.add(p);
-    return p;
-  }
-
-  /** SIGKILL on Linux; asserts the child was still at work, so the kill hit it mid-stream. */
-  private void kill(Process child) throws InterruptedException {
-    assertThat(child.isAlive())
-        .as("child still at work when killed; see %s", childOutput())
-        .isTrue();
-    child.destroyForcibly();
-    assertThat(child.waitFor(BOUND_NANOS, TimeUnit.NANOSECONDS)).as("killed child gone").isTrue();
-  }
-
-  /** Polls the log until it has {@code n} lines starting with {@code event}, or fails. */
-  private void awaitLines(String event, int n, Process child) throws Exception {
-    long deadline = System.nanoTime() + BOUND_NANOS;
-    while (count(event) < n) {
-      assertThat(child.isAlive())
-          .as("child died before %d '%s' lines; see %s", n, event, childOutput())
-          .isTrue();
-      assertThat(System.nanoTime()).as("%d '%s' lines in time", n, event).isLessThan(deadline);
-      Thread.sleep(2);
-    }
-  }
-
-  private int count(String event) throws IOException {
-    if (!Files.exists(logFile)) {
-      return 0;
-    }
-    String prefix = event + " ";
-    return (int) Files.readAllLines(logFile).stream().filter(l -> l.startsWith(prefix)).count();
-  }
-
-  /** Each message id's events in log order ("processed", "acking", "acked", "sent", ...). */
-  private Map<String, List<String>> eventsById() throws IOException {
-    Map<String, List<String>> events = new LinkedHashMap<>();
-    for (String line : Files.readAllLines(logFile)) {
-      String[] parts = line.split(" ", 2);
-      assertThat(parts).as("log line '%s'", line).hasSize(2);
-      events.computeIfAbsent(parts[1], id -> new ArrayList<>()).add(parts[0]);
-    }
-    return events;
-  }
-
-  private String childOutput() {
-    try {
-      Path out = dir.resolve("child.out");
-      return Files.exists(out) ? Files.readString(out) : "(no output)";
-    } catch (IOException e) {
-      return "(unreadable: " + e + ")";
-    }
   }
 }
