@@ -92,7 +92,7 @@ final class QueueTable {
         ps.setString(1, queue);
         ps.setString(2, ids.get(i));
         ps.setString(3, m.body());
-        ps.setString(4, AttributesJson.encode(m.attributes()));
+        ps.setString(4, MessageAttributesJson.encode(m.attributes()));
         ps.setLong(5, now);
         ps.setLong(6, now + m.delay().toMillis());
         ps.executeUpdate();
@@ -182,7 +182,7 @@ final class QueueTable {
               new DeadLetter(
                   new MessageId(rs.getString(1)),
                   rs.getString(2),
-                  AttributesJson.decode(rs.getString(3)),
+                  MessageAttributesJson.decode(rs.getString(3)),
                   rs.getInt(4),
                   Instant.ofEpochMilli(rs.getLong(5)),
                   Instant.ofEpochMilli(rs.getLong(6))));

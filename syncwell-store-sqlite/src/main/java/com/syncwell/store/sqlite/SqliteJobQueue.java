@@ -171,7 +171,7 @@ public final class SqliteJobQueue implements JobQueue {
               new ReceivedMessage(
                   new MessageId(row.id()),
                   row.body(),
-                  AttributesJson.decode(row.attributes()),
+                  MessageAttributesJson.decode(row.attributes()),
                   receipt.handle(),
                   row.receiveCount() + 1,
                   Instant.ofEpochMilli(row.sentAt())));

@@ -20,9 +20,11 @@ import java.util.Optional;
  * it fails). It is deleted physically later, by the engine's own TTL or by {@link #sweepExpired}.
  *
  * <p><b>Errors:</b> expected outcomes are values ({@link PutOutcome}, {@link UpdateOutcome}, {@link
- * DeleteOutcome}). Invalid arguments throw {@link IllegalArgumentException}; a failing store throws
- * {@link com.syncwell.engine.port.StorageFailure}, after which the operation may or may not have
- * happened, so callers retry idempotently.
+ * DeleteOutcome}). Invalid arguments throw {@link IllegalArgumentException}: among them an expected
+ * version below 1, a page token that is malformed or was issued for another query, and a batch that
+ * is empty, too large or repeats a key. A failing store throws {@link
+ * com.syncwell.engine.port.StorageFailure}, after which the operation may or may not have happened,
+ * so callers retry idempotently.
  */
 public interface MetadataTable {
 
@@ -58,8 +60,8 @@ public interface MetadataTable {
   void batchDelete(List<ItemKey> keys);
 
   /**
-   * Physically deletes up to {@code maxItems} expired items and returns how many it deleted.
-   * Engines that delete expired items themselves (DynamoDB TTL) return 0.
+   * Physically deletes up to {@code maxItems} (at least 1) expired items and returns how many it
+   * deleted. Engines that delete expired items themselves (DynamoDB TTL) return 0.
    */
   int sweepExpired(int maxItems);
 }

@@ -7,11 +7,11 @@ import com.syncwell.engine.port.StorageFailure;
 import java.util.Map;
 
 /** Message attributes as a JSON object in one column; NULL when a message has none. */
-final class AttributesJson {
+final class MessageAttributesJson {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {};
 
-  private AttributesJson() {}
+  private MessageAttributesJson() {}
 
   static String encode(Map<String, String> attributes) {
     if (attributes.isEmpty()) {
