@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies point inward: domain ← engine ← adapters ← app (ARCHITECTURE.md §3). Names only the
- * packages that exist; add a rule when a module lands.
+ * Dependencies point inward: domain ← connectors ← engine ← adapters ← app (ARCHITECTURE.md §3).
+ * Names only the packages that exist; add a rule when a module lands.
  */
 class ArchitectureTest {
   private static JavaClasses production;
@@ -32,6 +32,22 @@ class ArchitectureTest {
         .should()
         .onlyDependOnClassesThat()
         .resideInAnyPackage("com.syncwell.domain..", "java..")
+        .check(production);
+  }
+
+  @Test
+  void connectors_know_the_domain_but_no_engine_adapter_or_application() {
+    noClasses()
+        .that()
+        .resideInAPackage("com.syncwell.connector..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "com.syncwell.engine..",
+            "com.syncwell.store..",
+            "com.syncwell.app..",
+            "com.syncwell.simulator..",
+            "com.syncwell.testkit..")
         .check(production);
   }
 
