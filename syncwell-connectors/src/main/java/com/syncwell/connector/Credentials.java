@@ -1,0 +1,18 @@
+package com.syncwell.connector;
+
+/**
+ * The access token of one connection, renewed when needed. Implementations serialize renewals per
+ * connection: when several threads see a 401 at once, one refresh happens and the others get its
+ * result.
+ */
+public interface Credentials {
+
+  /** A usable access token; renewed first when it is about to expire. */
+  String accessToken();
+
+  /**
+   * Called after the provider rejected {@code rejected} with 401: returns a newer token, renewing
+   * at most once for that rejected token, or throws {@link AuthorizationRevoked}.
+   */
+  String renewAfter(String rejected);
+}
