@@ -11,6 +11,7 @@ import com.garmin.fit.EventMesg;
 import com.garmin.fit.EventType;
 import com.garmin.fit.File;
 import com.garmin.fit.FileIdMesg;
+import com.garmin.fit.Fit;
 import com.garmin.fit.FitListener;
 import com.garmin.fit.FitMessages;
 import com.garmin.fit.LapMesg;
@@ -50,8 +51,9 @@ import java.util.OptionalInt;
  * are ignored. A damaged or cut-short file gives what was decoded before the damage, with a note; a
  * file with nothing usable is {@link Unreadable}.
  *
- * <p>Writing gives a one-lap, one-session activity file (file id, device info, timer events,
- * records, lap, session, activity) with the local time of the workout's offset. FIT has no title.
+ * <p>Writing gives a one-lap, one-session activity file in protocol 1.0 (file id, device info,
+ * timer events, records, lap, session, activity) with the local time of the workout's offset. FIT
+ * has no title.
  */
 public final class FitCodec implements WorkoutFileCodec {
   private static final double DEGREES_PER_SEMICIRCLE = 180.0 / (1L << 31);
@@ -361,7 +363,7 @@ public final class FitCodec implements WorkoutFileCodec {
     float timer = workout.movingTime().map(t -> t.toMillis() / 1000f).orElse(elapsed);
     FitSports.Pair sport = FitSports.of(workout.sport());
 
-    BufferEncoder encoder = new BufferEncoder();
+    BufferEncoder encoder = new BufferEncoder(Fit.ProtocolVersion.V1_0);
     FileIdMesg fileId = new FileIdMesg();
     fileId.setType(File.ACTIVITY);
     fileId.setManufacturer(Manufacturer.DEVELOPMENT);

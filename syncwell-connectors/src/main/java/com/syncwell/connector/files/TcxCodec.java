@@ -19,6 +19,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -211,10 +212,10 @@ public final class TcxCodec implements WorkoutFileCodec {
   }
 
   private static SportType sport(String attribute, List<String> notes) {
-    return switch (attribute == null ? "" : attribute.strip()) {
-      case "Running" -> SportType.RUNNING;
-      case "Biking" -> SportType.CYCLING;
-      case "Other" -> SportType.OTHER;
+    return switch (attribute == null ? "" : attribute.strip().toLowerCase(Locale.ROOT)) {
+      case "running" -> SportType.RUNNING;
+      case "biking" -> SportType.CYCLING;
+      case "other" -> SportType.OTHER;
       default -> {
         notes.add("TCX activity has no known Sport (Running, Biking, Other): read as OTHER");
         yield SportType.OTHER;

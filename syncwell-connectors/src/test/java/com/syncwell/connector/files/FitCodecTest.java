@@ -7,6 +7,7 @@ import com.garmin.fit.BufferEncoder;
 import com.garmin.fit.Decode;
 import com.garmin.fit.File;
 import com.garmin.fit.FileIdMesg;
+import com.garmin.fit.Fit;
 import com.garmin.fit.FitListener;
 import com.garmin.fit.FitMessages;
 import com.garmin.fit.Sport;
@@ -162,7 +163,7 @@ class FitCodecTest {
 
   @Test
   void a_fit_file_that_is_not_an_activity_is_unreadable() {
-    BufferEncoder encoder = new BufferEncoder();
+    BufferEncoder encoder = new BufferEncoder(Fit.ProtocolVersion.V1_0);
     FileIdMesg fileId = new FileIdMesg();
     fileId.setType(File.SETTINGS);
     fileId.setManufacturer(255);
