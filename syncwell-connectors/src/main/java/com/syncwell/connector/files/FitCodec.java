@@ -159,10 +159,10 @@ public final class FitCodec implements WorkoutFileCodec {
       if (written != null) {
         lastRecordAllowed = max(lastRecordAllowed, written);
       }
-      distance.add(Samples.nonNegative(s.getTotalDistance()));
+      distance.add(Samples.nonNegative(decimal(s.getTotalDistance())));
       kilocalories.add(Samples.nonNegative(s.getTotalCalories()));
       ascent.add(Samples.nonNegative(s.getTotalAscent()));
-      Double timer = Samples.nonNegative(s.getTotalTimerTime());
+      Double timer = Samples.nonNegative(decimal(s.getTotalTimerTime()));
       timerSeconds.add(timer);
       Integer average = Samples.heartRate(s.getAvgHeartRate());
       if (average != null) {
@@ -247,9 +247,9 @@ public final class FitCodec implements WorkoutFileCodec {
   }
 
   private static Duration elapsed(SessionMesg s, Instant start, Instant written) {
-    Double elapsed = Samples.nonNegative(s.getTotalElapsedTime());
+    Double elapsed = Samples.nonNegative(decimal(s.getTotalElapsedTime()));
     if (elapsed == null) {
-      elapsed = Samples.nonNegative(s.getTotalTimerTime());
+      elapsed = Samples.nonNegative(decimal(s.getTotalTimerTime()));
     }
     if (elapsed != null) {
       return seconds(elapsed);
@@ -278,8 +278,8 @@ public final class FitCodec implements WorkoutFileCodec {
       }
       Float altitude = r.getEnhancedAltitude() != null ? r.getEnhancedAltitude() : r.getAltitude();
       p =
-          p.withAltitude(Samples.finite(altitude))
-              .withDistance(Samples.nonNegative(r.getDistance()))
+          p.withAltitude(Samples.finite(decimal(altitude)))
+              .withDistance(Samples.nonNegative(decimal(r.getDistance())))
               .withHeartRate(Samples.heartRate(r.getHeartRate()))
               .withCadence(Samples.count(r.getCadence()))
               .withPower(Samples.count(r.getPower()));
@@ -357,6 +357,10 @@ public final class FitCodec implements WorkoutFileCodec {
     Objects.requireNonNull(workout, "workout");
     Instant startInstant = workout.start().toInstant().truncatedTo(ChronoUnit.SECONDS);
     Instant endInstant = ceilToSecond(workout.end().toInstant());
+    if (!workout.samples().isEmpty()) {
+      // The session's timestamp covers every record, so that reading keeps them all.
+      endInstant = max(endInstant, ceilToSecond(workout.samples().getLast().time()));
+    }
     DateTime start = new DateTime(startInstant);
     DateTime end = new DateTime(endInstant);
     float elapsed = Duration.between(startInstant, workout.end().toInstant()).toMillis() / 1000f;
@@ -508,6 +512,11 @@ public final class FitCodec implements WorkoutFileCodec {
 
   private static short heartRate(int bpm) {
     return (short) Math.min(254, bpm);
+  }
+
+  /** The decimal a FIT float stands for (157.56, not 157.55999755859375). */
+  private static Double decimal(Float value) {
+    return value == null ? null : Double.valueOf(Float.toString(value));
   }
 
   private static Duration seconds(double seconds) {
