@@ -3,6 +3,7 @@ package com.syncwell.connector.files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.syncwell.connector.ProviderFixtures;
 import com.syncwell.connector.files.FileReadOutcome.Read;
 import com.syncwell.domain.TrackPoint;
 import com.syncwell.domain.Workout;
@@ -17,7 +18,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The real fēnix 5 run written to each format and read back. */
 class FenixRoundTripTest {
   private static final Workout FENIX =
-      FitCodecTest.read(WorkoutFixtures.bytes("garmin-fenix-5-run.fit")).workout();
+      FitCodecTest.read(ProviderFixtures.bytes("workout-files/" + "garmin-fenix-5-run.fit"))
+          .workout();
 
   private static Workout roundTrip(WorkoutFileFormat format) {
     WorkoutFileCodec codec = WorkoutFiles.codec(format);

@@ -12,6 +12,7 @@ import com.garmin.fit.FitListener;
 import com.garmin.fit.FitMessages;
 import com.garmin.fit.Sport;
 import com.garmin.fit.SubSport;
+import com.syncwell.connector.ProviderFixtures;
 import com.syncwell.connector.files.FileReadOutcome.Read;
 import com.syncwell.connector.files.FileReadOutcome.Unreadable;
 import com.syncwell.domain.SportType;
@@ -45,7 +46,7 @@ class FitCodecTest {
 
   @Test
   void fenix_run_reads_as_a_21_sample_run_in_its_local_offset() {
-    Read read = read(WorkoutFixtures.bytes("garmin-fenix-5-run.fit"));
+    Read read = read(ProviderFixtures.bytes("workout-files/" + "garmin-fenix-5-run.fit"));
     Workout w = read.workout();
 
     assertThat(w.sport()).isEqualTo(SportType.RUNNING);
@@ -72,7 +73,7 @@ class FitCodecTest {
 
   @Test
   void developer_fields_are_ignored_and_said_so() {
-    Read read = read(WorkoutFixtures.bytes("developer-types-sample.fit"));
+    Read read = read(ProviderFixtures.bytes("workout-files/" + "developer-types-sample.fit"));
     Workout w = read.workout();
 
     assertThat(read.notes())
@@ -88,7 +89,9 @@ class FitCodecTest {
   @Test
   void elemnt_bolt_without_an_application_id_reads_as_a_ride() {
     Read read =
-        read(WorkoutFixtures.bytes("elemnt-bolt-no-application-id-inside-developer-data-id.fit"));
+        read(
+            ProviderFixtures.bytes(
+                "workout-files/" + "elemnt-bolt-no-application-id-inside-developer-data-id.fit"));
     Workout w = read.workout();
 
     assertThat(w.sport()).isEqualTo(SportType.CYCLING);
@@ -107,7 +110,7 @@ class FitCodecTest {
 
   @Test
   void a_file_cut_short_keeps_the_14_records_decoded_before_the_cut() {
-    Read read = read(WorkoutFixtures.bytes("activity-unexpected-eof.fit"));
+    Read read = read(ProviderFixtures.bytes("workout-files/" + "activity-unexpected-eof.fit"));
     Workout w = read.workout();
 
     assertThat(read.notes())
@@ -121,7 +124,8 @@ class FitCodecTest {
 
   @Test
   void the_crashed_strava_recording_keeps_236_samples_and_drops_the_record_dated_2085() {
-    Read read = read(WorkoutFixtures.bytes("strava-android-app-201.10-b1218918.fit"));
+    Read read =
+        read(ProviderFixtures.bytes("workout-files/" + "strava-android-app-201.10-b1218918.fit"));
     Workout w = read.workout();
 
     assertThat(read.notes())
@@ -140,7 +144,7 @@ class FitCodecTest {
 
   @Test
   void a_damaged_crc_is_a_note_not_an_exception() {
-    byte[] file = WorkoutFixtures.bytes("garmin-fenix-5-run.fit");
+    byte[] file = ProviderFixtures.bytes("workout-files/" + "garmin-fenix-5-run.fit");
     file[file.length - 1] ^= 0x5A;
 
     FileReadOutcome outcome = codec.read(file);
@@ -153,7 +157,7 @@ class FitCodecTest {
 
   @Test
   void a_header_followed_by_garbage_is_unreadable() {
-    byte[] file = WorkoutFixtures.bytes("garmin-fenix-5-run.fit");
+    byte[] file = ProviderFixtures.bytes("workout-files/" + "garmin-fenix-5-run.fit");
     for (int i = 14; i < file.length; i++) {
       file[i] = (byte) 0xFF;
     }
@@ -175,7 +179,8 @@ class FitCodecTest {
 
   @Test
   void a_written_file_passes_the_sdk_integrity_check_and_decodes_as_an_activity() {
-    Workout fenix = read(WorkoutFixtures.bytes("garmin-fenix-5-run.fit")).workout();
+    Workout fenix =
+        read(ProviderFixtures.bytes("workout-files/" + "garmin-fenix-5-run.fit")).workout();
 
     byte[] written = codec.write(fenix);
 

@@ -3,6 +3,7 @@ package com.syncwell.connector.files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.syncwell.connector.ProviderFixtures;
 import com.syncwell.connector.files.FileReadOutcome.Read;
 import com.syncwell.connector.files.FileReadOutcome.Unreadable;
 import com.syncwell.domain.SportType;
@@ -32,7 +33,7 @@ class GpxCodecTest {
 
   @Test
   void the_etrex_track_reads_104_timed_points_with_a_computed_distance() {
-    Read read = read(WorkoutFixtures.bytes("around-visnjan-with-car.gpx"));
+    Read read = read(ProviderFixtures.bytes("workout-files/" + "around-visnjan-with-car.gpx"));
     Workout w = read.workout();
 
     assertThat(w.sport()).isEqualTo(SportType.OTHER);
@@ -55,7 +56,7 @@ class GpxCodecTest {
 
   @Test
   void the_cerknicko_track_with_times_on_only_5_of_296_points_is_not_a_workout() {
-    assertThat(codec.read(WorkoutFixtures.bytes("cerknicko-without-times.gpx")))
+    assertThat(codec.read(ProviderFixtures.bytes("workout-files/" + "cerknicko-without-times.gpx")))
         .isEqualTo(
             new Unreadable(
                 "GPX track has timestamps on only 5 of 296 points: a route, not a recorded workout"));
@@ -136,7 +137,7 @@ class GpxCodecTest {
 
   @Test
   void a_tcx_file_is_not_a_gpx_file() {
-    assertThat(codec.read(WorkoutFixtures.bytes("pool_swim-activity_1.tcx")))
+    assertThat(codec.read(ProviderFixtures.bytes("workout-files/" + "pool_swim-activity_1.tcx")))
         .isEqualTo(new Unreadable("not a GPX file: the root element is <TrainingCenterDatabase>"));
   }
 

@@ -3,6 +3,7 @@ package com.syncwell.connector.files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import com.syncwell.connector.ProviderFixtures;
 import com.syncwell.connector.files.FileReadOutcome.Read;
 import com.syncwell.connector.files.FileReadOutcome.Unreadable;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +33,8 @@ class OddInputsTest {
   static Stream<Arguments> inputs() {
     List<Arguments> inputs = new ArrayList<>();
     for (String name : REAL_FILES) {
-      inputs.add(Arguments.of(name, WorkoutFixtures.bytes(name)));
-      byte[] whole = WorkoutFixtures.bytes(name);
+      inputs.add(Arguments.of(name, ProviderFixtures.bytes("workout-files/" + name)));
+      byte[] whole = ProviderFixtures.bytes("workout-files/" + name);
       inputs.add(Arguments.of(name + " cut in half", Arrays.copyOf(whole, whole.length / 2)));
     }
     byte[] random = new byte[2048];
@@ -41,7 +42,7 @@ class OddInputsTest {
     inputs.add(Arguments.of("empty", new byte[0]));
     inputs.add(Arguments.of("random bytes", random));
     byte[] fitHeaderThenRandom =
-        Arrays.copyOf(WorkoutFixtures.bytes("garmin-fenix-5-run.fit"), 2048);
+        Arrays.copyOf(ProviderFixtures.bytes("workout-files/" + "garmin-fenix-5-run.fit"), 2048);
     System.arraycopy(random, 0, fitHeaderThenRandom, 14, 2048 - 14);
     inputs.add(Arguments.of("a FIT header, then random bytes", fitHeaderThenRandom));
     inputs.add(Arguments.of("text", "not a workout".getBytes(StandardCharsets.UTF_8)));

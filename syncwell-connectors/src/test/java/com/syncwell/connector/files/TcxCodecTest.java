@@ -3,6 +3,7 @@ package com.syncwell.connector.files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.syncwell.connector.ProviderFixtures;
 import com.syncwell.connector.files.FileReadOutcome.Read;
 import com.syncwell.connector.files.FileReadOutcome.Unreadable;
 import com.syncwell.domain.SportFamily;
@@ -34,7 +35,8 @@ class TcxCodecTest {
 
   @Test
   void forerunner_run_reads_its_three_laps_as_one_workout() {
-    Read read = read(WorkoutFixtures.bytes("tcxparser-test-forerunner410-run.tcx"));
+    Read read =
+        read(ProviderFixtures.bytes("workout-files/" + "tcxparser-test-forerunner410-run.tcx"));
     Workout w = read.workout();
 
     assertThat(w.sport()).isEqualTo(SportType.RUNNING);
@@ -65,7 +67,8 @@ class TcxCodecTest {
 
   @Test
   void pool_swim_without_gps_reads_as_other_with_distance_only_samples() {
-    Workout w = read(WorkoutFixtures.bytes("pool_swim-activity_1.tcx")).workout();
+    Workout w =
+        read(ProviderFixtures.bytes("workout-files/" + "pool_swim-activity_1.tcx")).workout();
 
     assertThat(w.sport()).isEqualTo(SportType.OTHER);
     assertThat(w.start()).isEqualTo(OffsetDateTime.parse("2022-08-26T16:35:13Z"));
@@ -141,7 +144,7 @@ class TcxCodecTest {
 
   @Test
   void a_gpx_file_is_not_a_tcx_file() {
-    assertThat(codec.read(WorkoutFixtures.bytes("around-visnjan-with-car.gpx")))
+    assertThat(codec.read(ProviderFixtures.bytes("workout-files/" + "around-visnjan-with-car.gpx")))
         .isEqualTo(new Unreadable("not a TCX file: the root element is <gpx>"));
   }
 

@@ -2,6 +2,7 @@ package com.syncwell.connector.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.syncwell.connector.ProviderFixtures;
 import com.syncwell.connector.files.FileReadOutcome.Unreadable;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
@@ -25,7 +26,8 @@ class WorkoutFilesTest {
     "cerknicko-without-times.gpx, GPX"
   })
   void every_real_file_is_detected_by_its_content(String name, WorkoutFileFormat format) {
-    assertThat(WorkoutFiles.detect(WorkoutFixtures.bytes(name))).contains(format);
+    assertThat(WorkoutFiles.detect(ProviderFixtures.bytes("workout-files/" + name)))
+        .contains(format);
   }
 
   @Test
@@ -60,7 +62,8 @@ class WorkoutFilesTest {
 
   @Test
   void reading_through_the_registry_picks_the_codec_or_says_why_not() {
-    assertThat(WorkoutFiles.read(WorkoutFixtures.bytes("garmin-fenix-5-run.fit")))
+    assertThat(
+            WorkoutFiles.read(ProviderFixtures.bytes("workout-files/" + "garmin-fenix-5-run.fit")))
         .isInstanceOf(FileReadOutcome.Read.class);
     assertThat(WorkoutFiles.read(new byte[0])).isEqualTo(new Unreadable("empty file"));
     assertThat(WorkoutFiles.read("hello".getBytes(StandardCharsets.UTF_8)))
