@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param altitudeMetres metres above sea level
  * @param distanceMetres cumulative distance from the start, metres
  * @param heartRateBpm beats per minute, 1 to 300
- * @param cadenceRpm steps or revolutions per minute
+ * @param cadenceRpm cadence as FIT and TCX count it: crank revolutions per minute when riding,
+ *     strides (one foot) per minute when running
  * @param powerWatts watts
  */
 public record TrackPoint(
