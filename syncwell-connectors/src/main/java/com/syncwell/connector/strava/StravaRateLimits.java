@@ -67,13 +67,14 @@ public final class StravaRateLimits implements BiConsumer<String, HttpHeaders> {
   }
 
   /**
-   * The usage to report so that what is left matches the provider's {@code limit - used} even when
-   * the provider's limit is lower than the documented default we configured.
+   * The usage to report so that what is left is the provider's {@code limit - used}, at most our
+   * configured capacity (the provider's limit may be lower or higher than the documented default).
    */
   private static long effectiveUsed(String window, long used, Optional<long[]> limit, int index) {
     long configured = configuredLimit(window);
     long actual = limit.map(l -> l[index]).orElse(configured);
-    return used + Math.max(0, configured - actual);
+    long left = Math.min(configured, Math.max(0, actual - used));
+    return configured - left;
   }
 
   private static long configuredLimit(String name) {
