@@ -101,7 +101,11 @@ public final class StravaActivityReader implements RecordReader {
       streams =
           get(
               session,
-              "/activities/" + ref.recordId() + "/streams?keys=" + STREAM_KEYS + "&key_by_type=true",
+              "/activities/"
+                  + ref.recordId()
+                  + "/streams?keys="
+                  + STREAM_KEYS
+                  + "&key_by_type=true",
               "the activity streams");
     }
     try {
@@ -113,7 +117,9 @@ public final class StravaActivityReader implements RecordReader {
 
   private JsonNode get(ProviderSession session, String pathAndQuery, String what) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(settings.api(pathAndQuery)).header("Accept", "application/json").GET();
+        HttpRequest.newBuilder(settings.api(pathAndQuery))
+            .header("Accept", "application/json")
+            .GET();
     return StravaJson.parse(
         StravaConnector.ID, http.send(session, session.connectionId(), request).body(), what);
   }

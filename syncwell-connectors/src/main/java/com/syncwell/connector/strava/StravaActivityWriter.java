@@ -31,12 +31,13 @@ import java.util.function.LongConsumer;
  * marker; then {@code GET /uploads/{id}} is polled with bounded exponential backoff until it names
  * the activity or an error. Strava's "duplicate of activity N" is {@link
  * WriteOutcome.DuplicateFound}; other errors are {@link WriteOutcome.Rejected}; still processing
- * after the last poll is {@link Transient} (the retry's upload then meets Strava's duplicate check).
+ * after the last poll is {@link Transient} (the retry's upload then meets Strava's duplicate
+ * check).
  *
  * <p>A workout without samples is created as a manual activity ({@code POST /activities}): Strava
  * wants a time on every file record, so a sample-less file would be refused. Manual activities
- * carry no {@code external_id}, so the writer first lists the activities starting in the same second
- * and answers {@link WriteOutcome.DuplicateFound} for one of a compatible sport.
+ * carry no {@code external_id}, so the writer first lists the activities starting in the same
+ * second and answers {@link WriteOutcome.DuplicateFound} for one of a compatible sport.
  */
 public final class StravaActivityWriter implements RecordWriter {
   /** Strava recommends polling no more often than once a second; processing takes ~2 s. */
@@ -208,13 +209,13 @@ public final class StravaActivityWriter implements RecordWriter {
     try {
       created = http.send(session, session.connectionId(), create);
     } catch (Permanent refused) {
-      return new WriteOutcome.Rejected("Strava refused the activity (" + refused.getMessage() + ")");
+      return new WriteOutcome.Rejected(
+          "Strava refused the activity (" + refused.getMessage() + ")");
     }
     JsonNode activity = StravaJson.parse(StravaConnector.ID, created.body(), "the new activity");
     return StravaJson.id(activity, "id")
         .<WriteOutcome>map(WriteOutcome.Created::new)
-        .orElseThrow(
-            () -> new Permanent(StravaConnector.ID, "the new activity has no id", null));
+        .orElseThrow(() -> new Permanent(StravaConnector.ID, "the new activity has no id", null));
   }
 
   private static byte[] multipart(

@@ -45,8 +45,7 @@ public record StravaCursor(long highWater, long after, int page) {
   /** The cursor in {@code cursor}; a cursor not made here is the caller's mistake. */
   public static StravaCursor decode(Cursor cursor) {
     try {
-      JsonNode json =
-          StravaJson.MAPPER.readTree(Base64.getUrlDecoder().decode(cursor.value()));
+      JsonNode json = StravaJson.MAPPER.readTree(Base64.getUrlDecoder().decode(cursor.value()));
       if (json == null || json.path("v").asInt() != 1) {
         throw new IllegalArgumentException("not a Strava cursor");
       }

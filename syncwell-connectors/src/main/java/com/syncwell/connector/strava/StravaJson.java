@@ -10,8 +10,8 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
- * Reading Strava's JSON. Ids are read as their exact digits (they exceed 2^53 and even int64), never
- * through a double.
+ * Reading Strava's JSON. Ids are read as their exact digits (they exceed 2^53 and even int64),
+ * never through a double.
  */
 final class StravaJson {
   static final ObjectMapper MAPPER =

@@ -81,7 +81,9 @@ public final class StravaRateLimits implements BiConsumer<String, HttpHeaders> {
     return WINDOWS.stream().filter(w -> w.name().equals(name)).findFirst().orElseThrow().limit();
   }
 
-  /** When a 429 ends: the next midnight UTC when a daily count is used up, else the quarter hour. */
+  /**
+   * When a 429 ends: the next midnight UTC when a daily count is used up, else the quarter hour.
+   */
   public static Instant resetAfterLimit(HttpHeaders headers, Instant now) {
     if (dailyExhausted(headers, "X-RateLimit") || dailyExhausted(headers, "X-ReadRateLimit")) {
       return now.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);

@@ -7,8 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The state of one upload ({@code POST /uploads}, {@code GET /uploads/{id}}): {@code id} (or
- * {@code id_str}), {@code status}, {@code error} and, once processed, {@code activity_id}.
+ * The state of one upload ({@code POST /uploads}, {@code GET /uploads/{id}}): {@code id} (or {@code
+ * id_str}), {@code status}, {@code error} and, once processed, {@code activity_id}.
  */
 record StravaUpload(
     String id, Optional<String> status, Optional<String> error, Optional<String> activityId) {
@@ -18,7 +18,8 @@ record StravaUpload(
    * older answers "… duplicate of <a href='/activities/123'>123</a>".
    */
   private static final Pattern DUPLICATE =
-      Pattern.compile("duplicate of (?:activity\\s*)?(?:<a[^>]*>)?\\s*(\\d+)", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "duplicate of (?:activity\\s*)?(?:<a[^>]*>)?\\s*(\\d+)", Pattern.CASE_INSENSITIVE);
 
   static StravaUpload of(JsonNode json) {
     String id =

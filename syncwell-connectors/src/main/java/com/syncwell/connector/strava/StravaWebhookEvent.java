@@ -81,8 +81,7 @@ public record StravaWebhookEvent(
         || challenge.isBlank()) {
       return Optional.empty();
     }
-    String json =
-        StravaJson.MAPPER.createObjectNode().put("hub.challenge", challenge).toString();
+    String json = StravaJson.MAPPER.createObjectNode().put("hub.challenge", challenge).toString();
     return Optional.of(json.getBytes(StandardCharsets.UTF_8));
   }
 }

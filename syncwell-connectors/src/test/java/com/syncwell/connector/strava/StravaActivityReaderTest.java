@@ -73,7 +73,8 @@ class StravaActivityReaderTest {
         getRequestedFor(urlEqualTo(listUrl(AFTER, 1)))
             .withHeader("Authorization", equalTo("Bearer " + StravaTestbed.OLD_TOKEN)));
     assertThat(page.more()).isFalse();
-    assertThat(page.records()).extracting(RecordRef::recordId)
+    assertThat(page.records())
+        .extracting(RecordRef::recordId)
         .containsExactly("154504250376823", "1234567809");
     RecordRef first = page.records().get(0);
     assertThat(first.provider()).isEqualTo("strava");
@@ -124,7 +125,8 @@ class StravaActivityReaderTest {
 
     ChangePage page = reader.listChanges(session, Optional.empty(), WINDOW);
 
-    assertThat(page.records()).extracting(RecordRef::provenanceMarker)
+    assertThat(page.records())
+        .extracting(RecordRef::provenanceMarker)
         .containsExactly(Optional.of("syncwell-key-0001"), Optional.empty());
   }
 
@@ -195,7 +197,8 @@ class StravaActivityReaderTest {
         get(urlPathEqualTo("/api/v3/activities/103221154/streams"))
             .willReturn(
                 okJson(
-                    objectForm(StravaTestbed.fixture("activity-streams-array.recorded-2014.json")))));
+                    objectForm(
+                        StravaTestbed.fixture("activity-streams-array.recorded-2014.json")))));
 
     Workout w = (Workout) reader.fetch(session, ref("103221154"));
 
@@ -211,7 +214,8 @@ class StravaActivityReaderTest {
     assertThat(w.start()).isEqualTo(OffsetDateTime.parse("2010-08-15T11:04:29-07:00"));
     assertThat(w.duration()).isEqualTo(Duration.ofSeconds(3935));
     assertThat(w.movingTime()).contains(Duration.ofSeconds(2836));
-    assertThat(w.energyJoules().getAsDouble()).isCloseTo(443.2 * 4184, org.assertj.core.data.Offset.offset(1.0));
+    assertThat(w.energyJoules().getAsDouble())
+        .isCloseTo(443.2 * 4184, org.assertj.core.data.Offset.offset(1.0));
     assertThat(w.averageHeartRateBpm()).hasValue(104);
     assertThat(w.maxHeartRateBpm()).hasValue(147);
     assertThat(w.samples()).hasSize(999);
@@ -260,10 +264,14 @@ class StravaActivityReaderTest {
     assertThat(w.start()).isEqualTo(OffsetDateTime.parse("2018-02-16T06:52:54-08:00"));
     assertThat(w.samples()).isEmpty();
     JsonNode docs =
-        StravaJson.parse("strava", StravaTestbed.fixture("activity-detailed.docs-example.json").getBytes(), "x");
+        StravaJson.parse(
+            "strava", StravaTestbed.fixture("activity-detailed.docs-example.json").getBytes(), "x");
     assertThat(StravaJson.id(docs, "upload_id")).contains("98765432123456789");
     JsonNode list =
-        StravaJson.parse("strava", StravaTestbed.fixture("athlete-activities.docs-example.json").getBytes(), "x");
+        StravaJson.parse(
+            "strava",
+            StravaTestbed.fixture("athlete-activities.docs-example.json").getBytes(),
+            "x");
     assertThat(StravaJson.id(list.get(0), "upload_id")).contains("987654321234567891234");
   }
 
@@ -333,7 +341,15 @@ class StravaActivityReaderTest {
   static RecordRef ref(String id) {
     OffsetDateTime t = OffsetDateTime.parse("2018-01-01T00:00:00Z");
     return new RecordRef(
-        "strava", id, DataType.WORKOUT, t, t, Optional.empty(), 0, Optional.empty(), Optional.empty());
+        "strava",
+        id,
+        DataType.WORKOUT,
+        t,
+        t,
+        Optional.empty(),
+        0,
+        Optional.empty(),
+        Optional.empty());
   }
 
   private static long start(int i) {

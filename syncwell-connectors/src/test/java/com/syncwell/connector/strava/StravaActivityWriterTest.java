@@ -95,8 +95,7 @@ class StravaActivityWriterTest {
             .withRequestBody(containing("name=\"data_type\"\r\n\r\nfit\r\n"))
             .withRequestBody(containing("name=\"external_id\"\r\n\r\nsyncwell-cfg1-fitbit-42\r\n"))
             .withRequestBody(containing("name=\"name\"\r\n\r\nMorning run\r\n"))
-            .withRequestBody(
-                containing("name=\"file\"; filename=\"syncwell-cfg1-fitbit-42.fit\""))
+            .withRequestBody(containing("name=\"file\"; filename=\"syncwell-cfg1-fitbit-42.fit\""))
             .withRequestBody(containing("FIT-file-with-2-samples")));
     bed.server.verify(2, getRequestedFor(urlEqualTo("/api/v3/uploads/141032026")));
   }
@@ -138,7 +137,8 @@ class StravaActivityWriterTest {
     uploadAnswers(PROCESSING);
     bed.server.stubFor(
         get("/api/v3/uploads/141032026")
-            .willReturn(okJson(StravaTestbed.fixture("upload-get-activity-deleted.recorded-2014.json"))));
+            .willReturn(
+                okJson(StravaTestbed.fixture("upload-get-activity-deleted.recorded-2014.json"))));
 
     assertThat(write(run())).isInstanceOf(WriteOutcome.Rejected.class);
   }
@@ -213,7 +213,11 @@ class StravaActivityWriterTest {
 
   @Test
   void records_other_than_workouts_are_the_callers_mistake() {
-    BodyWeight weight = new BodyWeight(Instant.parse("2024-03-09T07:00:00Z").atOffset(java.time.ZoneOffset.UTC), 70.0, java.util.OptionalDouble.empty());
+    BodyWeight weight =
+        new BodyWeight(
+            Instant.parse("2024-03-09T07:00:00Z").atOffset(java.time.ZoneOffset.UTC),
+            70.0,
+            java.util.OptionalDouble.empty());
 
     assertThatThrownBy(() -> writer.write(bed.session(StravaTestbed.OLD_TOKEN), weight, KEY))
         .isInstanceOf(IllegalArgumentException.class);

@@ -105,8 +105,7 @@ class StravaHttpActionsTest {
 
     assertThatThrownBy(
             () ->
-                reader.listChanges(
-                    bed.session(StravaTestbed.OLD_TOKEN), Optional.empty(), WINDOW))
+                reader.listChanges(bed.session(StravaTestbed.OLD_TOKEN), Optional.empty(), WINDOW))
         .isInstanceOf(AuthorizationRevoked.class);
     bed.server.verify(1, postRequestedFor(urlEqualTo("/oauth/token")));
   }
@@ -120,8 +119,7 @@ class StravaHttpActionsTest {
 
     assertThatThrownBy(
             () ->
-                reader.listChanges(
-                    bed.session(StravaTestbed.OLD_TOKEN), Optional.empty(), WINDOW))
+                reader.listChanges(bed.session(StravaTestbed.OLD_TOKEN), Optional.empty(), WINDOW))
         .isInstanceOf(AuthorizationRevoked.class);
   }
 
@@ -199,8 +197,7 @@ class StravaHttpActionsTest {
 
     assertThatThrownBy(
             () ->
-                reader.listChanges(
-                    bed.session(StravaTestbed.OLD_TOKEN), Optional.empty(), WINDOW))
+                reader.listChanges(bed.session(StravaTestbed.OLD_TOKEN), Optional.empty(), WINDOW))
         .isInstanceOfSatisfying(
             RateLimited.class,
             e -> assertThat(e.retryAt()).isEqualTo(Instant.parse("2024-03-10T12:15:00Z")));
@@ -220,8 +217,7 @@ class StravaHttpActionsTest {
 
     assertThatThrownBy(
             () ->
-                reader.listChanges(
-                    bed.session(StravaTestbed.OLD_TOKEN), Optional.empty(), WINDOW))
+                reader.listChanges(bed.session(StravaTestbed.OLD_TOKEN), Optional.empty(), WINDOW))
         .isInstanceOfSatisfying(
             RateLimited.class,
             e -> assertThat(e.retryAt()).isEqualTo(Instant.parse("2024-03-11T00:00:00Z")));
@@ -234,8 +230,7 @@ class StravaHttpActionsTest {
 
     assertThatThrownBy(
             () ->
-                reader.listChanges(
-                    bed.session(StravaTestbed.OLD_TOKEN), Optional.empty(), WINDOW))
+                reader.listChanges(bed.session(StravaTestbed.OLD_TOKEN), Optional.empty(), WINDOW))
         .isInstanceOf(Transient.class);
   }
 
@@ -247,8 +242,7 @@ class StravaHttpActionsTest {
 
     assertThatThrownBy(
             () ->
-                reader.listChanges(
-                    bed.session(StravaTestbed.OLD_TOKEN), Optional.empty(), WINDOW))
+                reader.listChanges(bed.session(StravaTestbed.OLD_TOKEN), Optional.empty(), WINDOW))
         .isInstanceOf(Transient.class);
   }
 

@@ -80,8 +80,7 @@ class StravaRateLimitsTest {
       http.send(session, "app", upload);
     }
 
-    assertThatThrownBy(() -> http.send(session, "app", upload))
-        .isInstanceOf(RateLimited.class);
+    assertThatThrownBy(() -> http.send(session, "app", upload)).isInstanceOf(RateLimited.class);
     bed.server.verify(200, postRequestedFor(urlPathEqualTo("/api/v3/uploads")));
     assertThat(budget.remaining("app"))
         .containsEntry(StravaRateLimits.OVERALL_15_MIN, 0L)
