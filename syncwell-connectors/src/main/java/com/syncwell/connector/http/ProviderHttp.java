@@ -4,6 +4,7 @@ import com.syncwell.connector.AuthorizationRevoked;
 import com.syncwell.connector.Permanent;
 import com.syncwell.connector.ProviderSession;
 import com.syncwell.connector.RateLimited;
+import com.syncwell.connector.RateWindow;
 import com.syncwell.connector.Transient;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
 
 /**
  * Sends one provider's requests: takes a call from the rate budget, adds the bearer token, applies
@@ -34,6 +36,7 @@ public final class ProviderHttp {
   private final CircuitBreaker breaker;
   private final Clock clock;
   private final Duration timeout;
+  private final BiPredicate<HttpRequest, RateWindow> windowApplies;
 
   /**
    * @param usageReporter given the budget key and each answer's headers, reports the provider's own
@@ -47,6 +50,23 @@ public final class ProviderHttp {
       BiConsumer<String, HttpHeaders> usageReporter,
       Clock clock,
       Duration timeout) {
+    this(provider, client, table, budget, usageReporter, clock, timeout, (request, window) -> true);
+  }
+
+  /**
+   * @param windowApplies which of the budget's windows a request takes from (every window by
+   *     default; Strava's read-only windows only for requests other than uploads)
+   */
+  public ProviderHttp(
+      String provider,
+      HttpClient client,
+      ActionTable table,
+      RateBudget budget,
+      BiConsumer<String, HttpHeaders> usageReporter,
+      Clock clock,
+      Duration timeout,
+      BiPredicate<HttpRequest, RateWindow> windowApplies) {
+    this.windowApplies = Objects.requireNonNull(windowApplies, "windowApplies");
     this.provider = Objects.requireNonNull(provider, "provider");
     this.client = Objects.requireNonNull(client, "client");
     this.table = Objects.requireNonNull(table, "table");
@@ -73,9 +93,9 @@ public final class ProviderHttp {
     String token = session.credentials().accessToken();
     boolean renewed = false;
     while (true) {
-      budget.acquire(budgetKey);
       HttpRequest authorized =
           request.copy().header("Authorization", "Bearer " + token).timeout(timeout).build();
+      budget.acquire(budgetKey, window -> windowApplies.test(authorized, window));
       HttpResult result = exchange(authorized, session.meter());
       usageReporter.accept(budgetKey, result.headers());
       HttpAction action = table.classify(result, clock.instant());

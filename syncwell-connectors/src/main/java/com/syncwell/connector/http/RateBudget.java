@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Our own account of a provider's rate limits (Bucket4j buckets, one per documented window,
@@ -63,8 +64,19 @@ public final class RateBudget {
    * RateLimited} with the time the first exhausted window refills.
    */
   public void acquire(String userKey) {
+    acquire(userKey, window -> true);
+  }
+
+  /**
+   * Like {@link #acquire(String)}, but takes only from the windows {@code applies} selects (a
+   * provider whose read requests count against an extra, lower limit).
+   */
+  public void acquire(String userKey, Predicate<RateWindow> applies) {
     List<Bucket> taken = new ArrayList<>();
     for (var entry : bucketsFor(userKey).entrySet()) {
+      if (!applies.test(entry.getKey())) {
+        continue;
+      }
       ConsumptionProbe probe = entry.getValue().tryConsumeAndReturnRemaining(1);
       if (!probe.isConsumed()) {
         taken.forEach(b -> b.addTokens(1));
