@@ -32,7 +32,9 @@ final class DataPointCreation {
     }
     if (!operation.path("done").asBoolean(false)) {
       throw new Transient(
-          GoogleJson.PROVIDER, type + " create still running; a retry finds it by its marker", null);
+          GoogleJson.PROVIDER,
+          type + " create still running; a retry finds it by its marker",
+          null);
     }
     try {
       return new WriteOutcome.Created(

@@ -15,12 +15,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Incremental listing over an API without a change feed. Without a cursor it lists the window.
- * With a finished cursor it lists again from {@code highWater − overlap} to the window's end, so
- * points that arrived late (device sync) or were edited within the overlap are seen again; the
- * caller de-duplicates by id and fingerprint. Pages are followed while {@code nextPageToken} is
- * non-empty ({@code ""} and absent both end a query). The high-water mark is the latest observation
- * time listed so far and never moves backwards. A source may cap the span of one query ({@code
+ * Incremental listing over an API without a change feed. Without a cursor it lists the window. With
+ * a finished cursor it lists again from {@code highWater − overlap} to the window's end, so points
+ * that arrived late (device sync) or were edited within the overlap are seen again; the caller
+ * de-duplicates by id and fingerprint. Pages are followed while {@code nextPageToken} is non-empty
+ * ({@code ""} and absent both end a query). The high-water mark is the latest observation time
+ * listed so far and never moves backwards. A source may cap the span of one query ({@code
  * dailyRollUp}: 90 days); the listing then walks the spans one after the other.
  */
 final class DataPointListing {

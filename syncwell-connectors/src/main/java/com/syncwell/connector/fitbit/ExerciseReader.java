@@ -55,7 +55,8 @@ final class ExerciseReader implements RecordReader {
   }
 
   @Override
-  public ChangePage listChanges(ProviderSession session, Optional<Cursor> cursor, TimeWindow window) {
+  public ChangePage listChanges(
+      ProviderSession session, Optional<Cursor> cursor, TimeWindow window) {
     return listing.list(session, cursor, window);
   }
 
@@ -78,7 +79,8 @@ final class ExerciseReader implements RecordReader {
     try {
       file = api.getMedia(session, path + ":exportExerciseTcx", Map.of("alt", "media"));
     } catch (Permanent e) {
-      LOG.info("exercise {}: no TCX export ({}); kept without samples", ref.recordId(), e.getMessage());
+      LOG.info(
+          "exercise {}: no TCX export ({}); kept without samples", ref.recordId(), e.getMessage());
       return workout;
     }
     return switch (tcx.read(file)) {
@@ -153,7 +155,11 @@ final class ExerciseReader implements RecordReader {
     Optional<Duration> moving =
         GoogleJson.optionalText(exercise, "activeDuration")
             .map(GoogleJson::duration)
-            .map(d -> d.compareTo(Duration.between(start, end)) > 0 ? Duration.between(start, end) : d);
+            .map(
+                d ->
+                    d.compareTo(Duration.between(start, end)) > 0
+                        ? Duration.between(start, end)
+                        : d);
     OptionalDouble distance =
         map(
             GoogleJson.number(summary, "distanceMillimeters", "distanceMillimiters"),

@@ -18,8 +18,8 @@ import java.util.Optional;
 /**
  * Writes workouts as {@code exercise} points: summary only (the API imports no TCX or samples). The
  * key goes into {@code notes} as {@code syncwell:<key>}. Before writing, the writer lists this
- * client's own points ({@code dataSourceFamily=…/self-sources}) around the start: one with the
- * same key, or any own point with the same start instant, is {@link WriteOutcome.DuplicateFound}.
+ * client's own points ({@code dataSourceFamily=…/self-sources}) around the start: one with the same
+ * key, or any own point with the same start instant, is {@link WriteOutcome.DuplicateFound}.
  */
 final class ExerciseWriter implements RecordWriter {
   private static final Duration WIDEST_OFFSET = Duration.ofHours(14);

@@ -12,7 +12,8 @@ import java.time.format.DateTimeFormatter;
  * {@code YYYY-MM-DD} for daily dates.
  */
 final class GoogleFilters {
-  private static final DateTimeFormatter CIVIL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+  private static final DateTimeFormatter CIVIL =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
   private GoogleFilters() {}
 

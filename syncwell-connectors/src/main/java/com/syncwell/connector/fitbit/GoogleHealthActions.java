@@ -22,8 +22,8 @@ import java.time.temporal.ChronoUnit;
  *   <li>403 {@code PERMISSION_DENIED} → fail: a scope of that data type was not granted (partial
  *       consent) or the account was not moved to Google. A revoked grant shows as 401 or {@code
  *       invalid_grant}, never as 403, so the connection is not marked revoked for one type
- *   <li>400 ({@code INVALID_ARGUMENT}, filter errors), 404 (an HTML page for unknown paths), 412 and
- *       any other 4xx → fail
+ *   <li>400 ({@code INVALID_ARGUMENT}, filter errors), 404 (an HTML page for unknown paths), 412
+ *       and any other 4xx → fail
  * </ul>
  *
  * Reasons carry status, canonical status and reason code only, never the message text.

@@ -11,9 +11,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The body of a Google Health API webhook notification: who, which data type, upsert or delete,
- * and the intervals to re-read (notifications carry no values). A time that does not parse is left
- * out rather than failing the notification (Google's own example has {@code "2026-03-0B01:29:00Z"});
+ * The body of a Google Health API webhook notification: who, which data type, upsert or delete, and
+ * the intervals to re-read (notifications carry no values). A time that does not parse is left out
+ * rather than failing the notification (Google's own example has {@code "2026-03-0B01:29:00Z"});
  * the civil interval is kept beside it. Checking the secret and the signature is the HTTP route's
  * job.
  */

@@ -16,8 +16,8 @@ import java.util.Objects;
  * @param overlap how far before the high-water mark each incremental listing re-reads (no change
  *     feed; late device syncs and edits land in the past)
  * @param exerciseFilterMember the filter member of exercise listings: {@code
- *     exercise.interval.civil_start_time} as observed live, or {@code
- *     exercise.interval.start_time} as the docs say
+ *     exercise.interval.civil_start_time} as observed live, or {@code exercise.interval.start_time}
+ *     as the docs say
  */
 public record GoogleHealthSettings(
     URI baseUrl,

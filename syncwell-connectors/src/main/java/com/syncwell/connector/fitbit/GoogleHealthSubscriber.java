@@ -83,7 +83,8 @@ public record GoogleHealthSubscriber(
         GoogleJson.optionalText(node, "name"),
         URI.create(GoogleJson.text(node, "endpointUri")),
         configs,
-        auth.path("secretSet").asBoolean(false) || auth.path("authorizationTokenSet").asBoolean(false));
+        auth.path("secretSet").asBoolean(false)
+            || auth.path("authorizationTokenSet").asBoolean(false));
   }
 
   private static JsonNode read(String json) {

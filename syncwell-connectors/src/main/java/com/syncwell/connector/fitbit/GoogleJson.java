@@ -123,7 +123,8 @@ final class GoogleJson {
 
   /** A {@code google.type.Date} object. */
   static LocalDate date(JsonNode date) {
-    return LocalDate.of(date.path("year").asInt(), date.path("month").asInt(), date.path("day").asInt());
+    return LocalDate.of(
+        date.path("year").asInt(), date.path("month").asInt(), date.path("day").asInt());
   }
 
   /** The last segment of a resource name ({@code users/…/dataPoints/123} → {@code 123}). */

@@ -56,8 +56,7 @@ record ListingCursor(Instant highWater, Optional<Pending> pending) {
       if (parts.length == 2) {
         return new ListingCursor(hw, Optional.empty());
       }
-      String token =
-          new String(Base64.getUrlDecoder().decode(parts[4]), StandardCharsets.UTF_8);
+      String token = new String(Base64.getUrlDecoder().decode(parts[4]), StandardCharsets.UTF_8);
       return new ListingCursor(
           hw,
           Optional.of(

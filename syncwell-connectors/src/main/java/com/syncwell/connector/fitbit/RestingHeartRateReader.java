@@ -40,7 +40,8 @@ final class RestingHeartRateReader implements RecordReader {
   }
 
   @Override
-  public ChangePage listChanges(ProviderSession session, Optional<Cursor> cursor, TimeWindow window) {
+  public ChangePage listChanges(
+      ProviderSession session, Optional<Cursor> cursor, TimeWindow window) {
     return listing.list(session, cursor, window);
   }
 

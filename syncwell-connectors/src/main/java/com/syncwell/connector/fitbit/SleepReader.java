@@ -42,7 +42,8 @@ final class SleepReader implements RecordReader {
   }
 
   @Override
-  public ChangePage listChanges(ProviderSession session, Optional<Cursor> cursor, TimeWindow window) {
+  public ChangePage listChanges(
+      ProviderSession session, Optional<Cursor> cursor, TimeWindow window) {
     return listing.list(session, cursor, window);
   }
 
@@ -66,7 +67,8 @@ final class SleepReader implements RecordReader {
       ProviderSession session, Instant from, Instant to, String pageToken) {
     Map<String, String> query = new LinkedHashMap<>();
     query.put(
-        "filter", GoogleFilters.physical("sleep.interval.end_time", from, to.plus(Duration.ofDays(1))));
+        "filter",
+        GoogleFilters.physical("sleep.interval.end_time", from, to.plus(Duration.ofDays(1))));
     query.put("pageSize", "25");
     if (!pageToken.isEmpty()) {
       query.put("pageToken", pageToken);

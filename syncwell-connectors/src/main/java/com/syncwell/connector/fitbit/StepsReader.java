@@ -42,7 +42,8 @@ final class StepsReader implements RecordReader {
   }
 
   @Override
-  public ChangePage listChanges(ProviderSession session, Optional<Cursor> cursor, TimeWindow window) {
+  public ChangePage listChanges(
+      ProviderSession session, Optional<Cursor> cursor, TimeWindow window) {
     return listing.list(session, cursor, window);
   }
 

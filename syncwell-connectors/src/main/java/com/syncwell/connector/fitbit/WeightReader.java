@@ -37,7 +37,8 @@ final class WeightReader implements RecordReader {
   }
 
   @Override
-  public ChangePage listChanges(ProviderSession session, Optional<Cursor> cursor, TimeWindow window) {
+  public ChangePage listChanges(
+      ProviderSession session, Optional<Cursor> cursor, TimeWindow window) {
     return listing.list(session, cursor, window);
   }
 
@@ -59,7 +60,8 @@ final class WeightReader implements RecordReader {
 
   DataPointListing.Page page(ProviderSession session, Instant from, Instant to, String pageToken) {
     return DataPointListing.listPage(
-        api.get(session, GoogleHealthApi.dataPoints(TYPE), query(from, to, pageToken), "weight list"));
+        api.get(
+            session, GoogleHealthApi.dataPoints(TYPE), query(from, to, pageToken), "weight list"));
   }
 
   static Map<String, String> query(Instant from, Instant to, String pageToken) {

@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -62,13 +61,21 @@ class FitbitActionTableTest extends FitbitWireMockTest {
     wm.stubFor(
         get(urlPathEqualTo(WEIGHTS))
             .withHeader("Authorization", equalTo("Bearer " + token))
-            .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
+            .willReturn(
+                aResponse()
+                    .withStatus(status)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(body)));
   }
 
   void tokenEndpointAnswers(int status, String body) {
     wm.stubFor(
         post(urlPathEqualTo("/token"))
-            .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
+            .willReturn(
+                aResponse()
+                    .withStatus(status)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(body)));
   }
 
   static final String UNAUTHENTICATED =
@@ -78,12 +85,18 @@ class FitbitActionTableTest extends FitbitWireMockTest {
   void a_401_renews_the_token_once_and_repeats_the_request() {
     apiAnswers("old-access", 401, UNAUTHENTICATED);
     apiAnswers("new-access", 200, "{}");
-    tokenEndpointAnswers(200, "{\"access_token\":\"new-access\",\"expires_in\":3599,\"token_type\":\"Bearer\"}");
+    tokenEndpointAnswers(
+        200, "{\"access_token\":\"new-access\",\"expires_in\":3599,\"token_type\":\"Bearer\"}");
 
     var page = weights().listChanges(refreshing(), Optional.empty(), WINDOW);
 
     assertThat(page.records()).isEmpty();
-    wm.verify(1, postRequestedFor(urlPathEqualTo("/token")).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("grant_type=refresh_token")));
+    wm.verify(
+        1,
+        postRequestedFor(urlPathEqualTo("/token"))
+            .withRequestBody(
+                com.github.tomakehurst.wiremock.client.WireMock.containing(
+                    "grant_type=refresh_token")));
     assertThat(persisted).hasSize(1);
     assertThat(persisted.get(0).refreshToken()).contains("refresh-1"); // none came back: kept
     assertThat(persisted.get(0).providerUserId()).contains(USER);
@@ -103,7 +116,8 @@ class FitbitActionTableTest extends FitbitWireMockTest {
   @Test
   void invalid_grant_on_refresh_is_authorization_revoked() {
     apiAnswers("old-access", 401, UNAUTHENTICATED);
-    tokenEndpointAnswers(400, "{\"error\":\"invalid_grant\",\"error_description\":\"Bad Request\"}");
+    tokenEndpointAnswers(
+        400, "{\"error\":\"invalid_grant\",\"error_description\":\"Bad Request\"}");
 
     assertThatThrownBy(() -> weights().listChanges(refreshing(), Optional.empty(), WINDOW))
         .isInstanceOf(AuthorizationRevoked.class);
@@ -136,7 +150,10 @@ class FitbitActionTableTest extends FitbitWireMockTest {
       pool.shutdownNow();
     }
     wm.verify(1, postRequestedFor(urlPathEqualTo("/token")));
-    wm.verify(2, getRequestedFor(urlPathEqualTo(WEIGHTS)).withHeader("Authorization", equalTo("Bearer new-access")));
+    wm.verify(
+        2,
+        getRequestedFor(urlPathEqualTo(WEIGHTS))
+            .withHeader("Authorization", equalTo("Bearer new-access")));
   }
 
   @Test
@@ -153,11 +170,11 @@ class FitbitActionTableTest extends FitbitWireMockTest {
 
     wm.stubFor(
         get(urlPathEqualTo(WEIGHTS))
-            .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120").withBody(exhausted)));
+            .willReturn(
+                aResponse().withStatus(429).withHeader("Retry-After", "120").withBody(exhausted)));
     assertThatThrownBy(() -> weights().listChanges(session(), Optional.empty(), WINDOW))
         .isInstanceOfSatisfying(
-            RateLimited.class,
-            e -> assertThat(e.retryAt()).isEqualTo(NOW.plusSeconds(120)));
+            RateLimited.class, e -> assertThat(e.retryAt()).isEqualTo(NOW.plusSeconds(120)));
   }
 
   @Test
@@ -200,7 +217,11 @@ class FitbitActionTableTest extends FitbitWireMockTest {
 
     wm.stubFor(
         get(urlPathEqualTo(WEIGHTS))
-            .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "text/html").withBody("<!DOCTYPE html><html>404</html>")));
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withHeader("Content-Type", "text/html")
+                    .withBody("<!DOCTYPE html><html>404</html>")));
     assertThatThrownBy(() -> weights().listChanges(session(), Optional.empty(), WINDOW))
         .isInstanceOf(Permanent.class)
         .hasMessageContaining("HTTP 404");

@@ -71,14 +71,18 @@ class FitbitDailyReadersTest extends FitbitWireMockTest {
                         + "\"end\":{\"date\":{\"year\":2026,\"month\":2,\"day\":23}}},"
                         + "\"windowSizeDays\":1}")));
     assertThat(page.more()).isFalse();
-    assertThat(page.records()).extracting(RecordRef::recordId).containsExactly("2026-02-20", "2026-02-22");
+    assertThat(page.records())
+        .extracting(RecordRef::recordId)
+        .containsExactly("2026-02-20", "2026-02-22");
     assertThat(page.records().get(0).start()).isEqualTo(OffsetDateTime.parse("2026-02-20T00:00Z"));
     assertThat(page.records().get(0).end()).isEqualTo(OffsetDateTime.parse("2026-02-21T00:00Z"));
   }
 
   @Test
   void fetching_a_day_of_steps_rolls_up_that_day() {
-    wm.stubFor(post(urlPathEqualTo(ROLLUP)).willReturn(okJson("{\"rollupDataPoints\":[" + rollupDay(20, "9525") + "]}")));
+    wm.stubFor(
+        post(urlPathEqualTo(ROLLUP))
+            .willReturn(okJson("{\"rollupDataPoints\":[" + rollupDay(20, "9525") + "]}")));
     RecordRef ref = dayRef("2026-02-20", DataType.STEPS);
 
     DailySteps steps = (DailySteps) reader(DataType.STEPS).fetch(session(), ref);
@@ -96,11 +100,14 @@ class FitbitDailyReadersTest extends FitbitWireMockTest {
   void a_long_steps_window_is_walked_in_spans_of_ninety_days() {
     wm.stubFor(post(urlPathEqualTo(ROLLUP)).willReturn(okJson("{\"rollupDataPoints\":[]}")));
     TimeWindow year =
-        new TimeWindow(Instant.parse("2025-06-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:00Z"));
+        new TimeWindow(
+            Instant.parse("2025-06-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:00Z"));
 
     ChangePage first = reader(DataType.STEPS).listChanges(session(), Optional.empty(), year);
-    ChangePage second = reader(DataType.STEPS).listChanges(session(), Optional.of(first.next()), year);
-    ChangePage third = reader(DataType.STEPS).listChanges(session(), Optional.of(second.next()), year);
+    ChangePage second =
+        reader(DataType.STEPS).listChanges(session(), Optional.of(first.next()), year);
+    ChangePage third =
+        reader(DataType.STEPS).listChanges(session(), Optional.of(second.next()), year);
 
     assertThat(first.more()).isTrue();
     assertThat(second.more()).isTrue();
@@ -146,7 +153,9 @@ class FitbitDailyReadersTest extends FitbitWireMockTest {
   void sleep_filters_on_its_end_time_and_maps_stages() {
     String path = "/v4/users/me/dataTypes/sleep/dataPoints";
     String point =
-        "{\"name\":\"users/" + USER + "/dataTypes/sleep/dataPoints/a1b2c3d4-e5f6\","
+        "{\"name\":\"users/"
+            + USER
+            + "/dataTypes/sleep/dataPoints/a1b2c3d4-e5f6\","
             + "\"dataSource\":{\"platform\":\"FITBIT\",\"recordingMethod\":\"PASSIVELY_MEASURED\"},"
             + "\"sleep\":{\"interval\":{\"startTime\":\"2026-02-21T05:00:00Z\",\"startUtcOffset\":\"-18000s\","
             + "\"endTime\":\"2026-02-21T13:00:00Z\",\"endUtcOffset\":\"-18000s\"},\"type\":\"STAGES\","
@@ -157,7 +166,8 @@ class FitbitDailyReadersTest extends FitbitWireMockTest {
     wm.stubFor(get(urlPathEqualTo(path)).willReturn(okJson("{\"dataPoints\":[" + point + "]}")));
     wm.stubFor(get(urlPathEqualTo(path + "/a1b2c3d4-e5f6")).willReturn(okJson(point)));
 
-    ChangePage page = reader(DataType.SLEEP_SESSION).listChanges(session(), Optional.empty(), WINDOW);
+    ChangePage page =
+        reader(DataType.SLEEP_SESSION).listChanges(session(), Optional.empty(), WINDOW);
     SleepSession sleep =
         (SleepSession) reader(DataType.SLEEP_SESSION).fetch(session(), page.records().get(0));
 
@@ -170,18 +180,23 @@ class FitbitDailyReadersTest extends FitbitWireMockTest {
                         + " sleep.interval.end_time < \"2026-02-24T00:00:00Z\""))
             .withQueryParam("pageSize", equalTo("25")));
     assertThat(page.records().get(0).recordId()).isEqualTo("a1b2c3d4-e5f6");
-    assertThat(page.records().get(0).lastModified()).contains(Instant.parse("2026-02-21T14:00:00Z"));
+    assertThat(page.records().get(0).lastModified())
+        .contains(Instant.parse("2026-02-21T14:00:00Z"));
     assertThat(sleep.start()).isEqualTo(OffsetDateTime.parse("2026-02-21T00:00:00-05:00"));
     assertThat(sleep.inBed()).isEqualTo(Duration.ofMinutes(480));
     assertThat(sleep.asleep()).isEqualTo(Duration.ofMinutes(450));
-    assertThat(sleep.stages()).extracting(s -> s.type()).containsExactly(SleepStageType.AWAKE, SleepStageType.DEEP);
+    assertThat(sleep.stages())
+        .extracting(s -> s.type())
+        .containsExactly(SleepStageType.AWAKE, SleepStageType.DEEP);
   }
 
   @Test
   void weight_filters_on_the_sample_time_and_converts_grams_to_kilograms() {
     String path = "/v4/users/me/dataTypes/weight/dataPoints";
     String point =
-        "{\"name\":\"users/" + USER + "/dataTypes/weight/dataPoints/5316086543\","
+        "{\"name\":\"users/"
+            + USER
+            + "/dataTypes/weight/dataPoints/5316086543\","
             + "\"dataSource\":{\"platform\":\"HEALTH_CONNECT\",\"recordingMethod\":\"UNKNOWN\","
             + "\"application\":{\"packageName\":\"com.example.scale\"}},"
             + "\"weight\":{\"sampleTime\":{\"physicalTime\":\"2026-02-22T07:00:00Z\",\"utcOffset\":\"3600s\"},"
@@ -190,7 +205,8 @@ class FitbitDailyReadersTest extends FitbitWireMockTest {
     wm.stubFor(get(urlPathEqualTo(path + "/5316086543")).willReturn(okJson(point)));
 
     ChangePage page = reader(DataType.WEIGHT).listChanges(session(), Optional.empty(), WINDOW);
-    BodyWeight weight = (BodyWeight) reader(DataType.WEIGHT).fetch(session(), page.records().get(0));
+    BodyWeight weight =
+        (BodyWeight) reader(DataType.WEIGHT).fetch(session(), page.records().get(0));
 
     wm.verify(
         getRequestedFor(urlPathEqualTo(path))
@@ -199,13 +215,23 @@ class FitbitDailyReadersTest extends FitbitWireMockTest {
                 equalTo(
                     "weight.sample_time.physical_time >= \"2026-02-20T00:00:00Z\" AND"
                         + " weight.sample_time.physical_time < \"2026-02-23T00:00:00Z\"")));
-    assertThat(page.records().get(0).start()).isEqualTo(OffsetDateTime.parse("2026-02-22T08:00:00+01:00"));
+    assertThat(page.records().get(0).start())
+        .isEqualTo(OffsetDateTime.parse("2026-02-22T08:00:00+01:00"));
     assertThat(weight.kilograms()).isEqualTo(90.2);
     assertThat(weight.time()).isEqualTo(OffsetDateTime.parse("2026-02-22T08:00:00+01:00"));
   }
 
   private static RecordRef dayRef(String day, DataType type) {
     OffsetDateTime start = LocalDate.parse(day).atStartOfDay().atOffset(java.time.ZoneOffset.UTC);
-    return new RecordRef("fitbit", day, type, start, start.plusDays(1), Optional.empty(), 0, Optional.empty(), Optional.empty());
+    return new RecordRef(
+        "fitbit",
+        day,
+        type,
+        start,
+        start.plusDays(1),
+        Optional.empty(),
+        0,
+        Optional.empty(),
+        Optional.empty());
   }
 }

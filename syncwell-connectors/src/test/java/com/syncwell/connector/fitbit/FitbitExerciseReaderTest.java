@@ -1,7 +1,7 @@
 package com.syncwell.connector.fitbit;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -67,8 +67,7 @@ class FitbitExerciseReaderTest extends FitbitWireMockTest {
 
   @Test
   void the_documented_physical_member_can_be_configured_instead() {
-    connector =
-        connectorWith(settings.withExerciseFilterMember("exercise.interval.start_time"));
+    connector = connectorWith(settings.withExerciseFilterMember("exercise.interval.start_time"));
     wm.stubFor(get(urlPathEqualTo(EXERCISES)).willReturn(okJson("{}")));
 
     reader().listChanges(session(), Optional.empty(), WINDOW);
@@ -115,7 +114,8 @@ class FitbitExerciseReaderTest extends FitbitWireMockTest {
   }
 
   @Test
-  void the_next_run_rereads_three_days_before_the_high_water_mark_and_the_cursor_never_moves_back() {
+  void
+      the_next_run_rereads_three_days_before_the_high_water_mark_and_the_cursor_never_moves_back() {
     wm.stubFor(
         get(urlPathEqualTo(EXERCISES))
             .willReturn(okJson(fixture("exercise-list-response.docs-example.json"))));
@@ -141,7 +141,8 @@ class FitbitExerciseReaderTest extends FitbitWireMockTest {
             .listChanges(
                 session(),
                 Optional.of(next.next()),
-                new TimeWindow(Instant.parse("2026-02-01T00:00:00Z"), Instant.parse("2026-02-02T00:00:00Z")));
+                new TimeWindow(
+                    Instant.parse("2026-02-01T00:00:00Z"), Instant.parse("2026-02-02T00:00:00Z")));
     assertThat(none.records()).isEmpty();
     assertThat(highWater(none)).isEqualTo(highWater(next));
   }
@@ -152,7 +153,8 @@ class FitbitExerciseReaderTest extends FitbitWireMockTest {
         get(urlPathEqualTo(EXERCISES))
             .willReturn(okJson(fixture("exercise-list-response.docs-example.json"))));
     TimeWindow after =
-        new TimeWindow(Instant.parse("2026-02-23T13:10:01Z"), Instant.parse("2026-02-24T00:00:00Z"));
+        new TimeWindow(
+            Instant.parse("2026-02-23T13:10:01Z"), Instant.parse("2026-02-24T00:00:00Z"));
 
     ChangePage page = reader().listChanges(session(), Optional.empty(), after);
 
@@ -162,7 +164,8 @@ class FitbitExerciseReaderTest extends FitbitWireMockTest {
 
   @Test
   void fetch_converts_the_fixture_units_and_adds_the_tcx_samples() {
-    wm.stubFor(get(urlPathEqualTo(EXERCISES + "/" + ID)).willReturn(okJson(fixtureExercise().toString())));
+    wm.stubFor(
+        get(urlPathEqualTo(EXERCISES + "/" + ID)).willReturn(okJson(fixtureExercise().toString())));
     wm.stubFor(
         get(urlPathEqualTo(EXERCISES + "/" + ID + ":exportExerciseTcx"))
             .withQueryParam("alt", equalTo("media"))
@@ -191,7 +194,8 @@ class FitbitExerciseReaderTest extends FitbitWireMockTest {
 
   @Test
   void an_unreadable_or_missing_tcx_gives_the_workout_without_samples() {
-    wm.stubFor(get(urlPathEqualTo(EXERCISES + "/" + ID)).willReturn(okJson(fixtureExercise().toString())));
+    wm.stubFor(
+        get(urlPathEqualTo(EXERCISES + "/" + ID)).willReturn(okJson(fixtureExercise().toString())));
     wm.stubFor(
         get(urlPathEqualTo(EXERCISES + "/" + ID + ":exportExerciseTcx"))
             .willReturn(aResponse().withStatus(200).withBody("PK\u0003\u0004 not xml")));
@@ -236,7 +240,10 @@ class FitbitExerciseReaderTest extends FitbitWireMockTest {
   @Test
   void an_own_write_without_our_note_is_still_marked_as_ours() {
     ObjectNode own = fixtureExercise().deepCopy();
-    own.putObject("dataSource").put("platform", "GOOGLE_WEB_API").putObject("application").put("googleWebClientId", CLIENT_ID);
+    own.putObject("dataSource")
+        .put("platform", "GOOGLE_WEB_API")
+        .putObject("application")
+        .put("googleWebClientId", CLIENT_ID);
     ObjectNode list = JSON.createObjectNode();
     list.putArray("dataPoints").add(own);
     wm.stubFor(get(urlPathEqualTo(EXERCISES)).willReturn(okJson(list.toString())));
@@ -258,7 +265,9 @@ class FitbitExerciseReaderTest extends FitbitWireMockTest {
     assertThatThrownBy(() -> reader().listChanges(session(), Optional.empty(), WINDOW))
         .isInstanceOf(Permanent.class);
 
-    wm.stubFor(get(urlPathEqualTo(EXERCISES + "/" + ID)).willReturn(okJson("{\"exercise\": {\"interval\": {\"startTime\": \"yesterday\"}}}")));
+    wm.stubFor(
+        get(urlPathEqualTo(EXERCISES + "/" + ID))
+            .willReturn(okJson("{\"exercise\": {\"interval\": {\"startTime\": \"yesterday\"}}}")));
     assertThatThrownBy(() -> reader().fetch(session(), ref())).isInstanceOf(Permanent.class);
   }
 

@@ -11,8 +11,19 @@ class FitbitExerciseTypesTest {
   /** A sample of the discovery document's values that SyncWell has no sport for. */
   private static final List<String> WITHOUT_SPORT =
       List.of(
-          "ARCHERY", "BALLET", "BOXING", "CRICKET", "DANCING", "FENCING", "GARDENING", "KARATE",
-          "MEDITATE", "PARAGLIDING", "RUGBY", "ZUMBA", "EXERCISE_TYPE_UNSPECIFIED");
+          "ARCHERY",
+          "BALLET",
+          "BOXING",
+          "CRICKET",
+          "DANCING",
+          "FENCING",
+          "GARDENING",
+          "KARATE",
+          "MEDITATE",
+          "PARAGLIDING",
+          "RUGBY",
+          "ZUMBA",
+          "EXERCISE_TYPE_UNSPECIFIED");
 
   @Test
   void every_sport_type_round_trips_within_its_family() {
@@ -55,6 +66,7 @@ class FitbitExerciseTypesTest {
   void unknown_absent_and_unmapped_types_are_other() {
     assertThat(GoogleExerciseTypes.fromGoogle("QUIDDITCH")).isEqualTo(SportType.OTHER);
     assertThat(GoogleExerciseTypes.fromGoogle(null)).isEqualTo(SportType.OTHER);
-    WITHOUT_SPORT.forEach(g -> assertThat(GoogleExerciseTypes.fromGoogle(g)).isEqualTo(SportType.OTHER));
+    WITHOUT_SPORT.forEach(
+        g -> assertThat(GoogleExerciseTypes.fromGoogle(g)).isEqualTo(SportType.OTHER));
   }
 }

@@ -34,7 +34,8 @@ class FitbitOAuthTest extends FitbitWireMockTest {
     URI url =
         connector
             .oauth()
-            .authorizationUrl(new AuthorizationRequest(REDIRECT, "state-123", Pkce.challengeOf(verifier)));
+            .authorizationUrl(
+                new AuthorizationRequest(REDIRECT, "state-123", Pkce.challengeOf(verifier)));
 
     assertThat(url.getPath()).isEqualTo("/o/oauth2/v2/auth");
     Map<String, String> q = query(url.getRawQuery());
@@ -60,17 +61,26 @@ class FitbitOAuthTest extends FitbitWireMockTest {
 
   @Test
   void the_code_exchange_reads_the_token_fixture_and_asks_the_identity_for_the_health_user_id() {
-    wm.stubFor(post(urlPathEqualTo("/token")).willReturn(okJson(fixture("oauth-token-response.docs-example.json"))));
+    wm.stubFor(
+        post(urlPathEqualTo("/token"))
+            .willReturn(okJson(fixture("oauth-token-response.docs-example.json"))));
     wm.stubFor(
         get(urlPathEqualTo("/v4/users/me/identity"))
-            .willReturn(okJson("{\"name\":\"users/" + USER + "/identity\",\"legacyUserId\":\"ABC123\",\"healthUserId\":\"" + USER + "\"}")));
+            .willReturn(
+                okJson(
+                    "{\"name\":\"users/"
+                        + USER
+                        + "/identity\",\"legacyUserId\":\"ABC123\",\"healthUserId\":\""
+                        + USER
+                        + "\"}")));
 
     TokenSet tokens = connector.oauth().exchangeCode("code-1", "verifier-1", REDIRECT);
 
     assertThat(tokens.accessToken()).isEqualTo("ya29.a0ATi6K2uasci7FyyIClNLtQou6z...");
     assertThat(tokens.refreshToken()).contains("1//05EuqYpEXjJCHCgYIA...");
     assertThat(tokens.expiresAt()).isEqualTo(NOW.plusSeconds(3599));
-    assertThat(tokens.scopes()).containsExactly("https://www.googleapis.com/auth/googlehealth.activity_and_fitness");
+    assertThat(tokens.scopes())
+        .containsExactly("https://www.googleapis.com/auth/googlehealth.activity_and_fitness");
     assertThat(tokens.providerUserId()).contains(USER);
     assertThat(tokens.toString()).doesNotContain("ya29").doesNotContain("1//05");
     wm.verify(
@@ -81,7 +91,9 @@ class FitbitOAuthTest extends FitbitWireMockTest {
             .withRequestBody(containing("code_verifier=verifier-1"))
             .withRequestBody(containing("client_id=" + CLIENT_ID))
             .withRequestBody(containing("client_secret=client-secret"))
-            .withRequestBody(containing("redirect_uri=https%3A%2F%2Fapp.syncwell.example%2Foauth%2Ffitbit%2Fcallback")));
+            .withRequestBody(
+                containing(
+                    "redirect_uri=https%3A%2F%2Fapp.syncwell.example%2Foauth%2Ffitbit%2Fcallback")));
     wm.verify(
         getRequestedFor(urlPathEqualTo("/v4/users/me/identity"))
             .withHeader("Authorization", equalTo("Bearer ya29.a0ATi6K2uasci7FyyIClNLtQou6z...")));
@@ -91,8 +103,11 @@ class FitbitOAuthTest extends FitbitWireMockTest {
   void a_refresh_without_a_refresh_token_keeps_the_old_one() {
     wm.stubFor(
         post(urlPathEqualTo("/token"))
-            .willReturn(okJson("{\"access_token\":\"new-access\",\"expires_in\":3599,\"scope\":\"a b\",\"token_type\":\"Bearer\"}")));
-    TokenSet old = new TokenSet("old", Optional.of("refresh-1"), NOW, Set.of("a"), Optional.of(USER));
+            .willReturn(
+                okJson(
+                    "{\"access_token\":\"new-access\",\"expires_in\":3599,\"scope\":\"a b\",\"token_type\":\"Bearer\"}")));
+    TokenSet old =
+        new TokenSet("old", Optional.of("refresh-1"), NOW, Set.of("a"), Optional.of(USER));
 
     TokenSet renewed = connector.oauth().refresh(old);
 
@@ -109,7 +124,9 @@ class FitbitOAuthTest extends FitbitWireMockTest {
 
   @Test
   void a_rotated_refresh_token_replaces_the_old_one() {
-    wm.stubFor(post(urlPathEqualTo("/token")).willReturn(okJson(fixture("oauth-token-response.docs-example.json"))));
+    wm.stubFor(
+        post(urlPathEqualTo("/token"))
+            .willReturn(okJson(fixture("oauth-token-response.docs-example.json"))));
     TokenSet old = new TokenSet("old", Optional.of("refresh-1"), NOW, Set.of(), Optional.of(USER));
 
     assertThat(connector.oauth().refresh(old).refreshToken()).contains("1//05EuqYpEXjJCHCgYIA...");
@@ -119,11 +136,16 @@ class FitbitOAuthTest extends FitbitWireMockTest {
   void invalid_grant_is_authorization_revoked() {
     wm.stubFor(
         post(urlPathEqualTo("/token"))
-            .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"Bad Request\"}")));
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"error\":\"invalid_grant\",\"error_description\":\"Bad Request\"}")));
     TokenSet old = new TokenSet("old", Optional.of("refresh-1"), NOW, Set.of(), Optional.of(USER));
 
-    assertThatThrownBy(() -> connector.oauth().refresh(old)).isInstanceOf(AuthorizationRevoked.class);
+    assertThatThrownBy(() -> connector.oauth().refresh(old))
+        .isInstanceOf(AuthorizationRevoked.class);
     assertThatThrownBy(() -> connector.oauth().exchangeCode("used-code", "v", REDIRECT))
         .isInstanceOf(AuthorizationRevoked.class);
   }
@@ -131,7 +153,8 @@ class FitbitOAuthTest extends FitbitWireMockTest {
   @Test
   void revoke_posts_the_refresh_token_to_the_revoke_endpoint_and_already_revoked_is_fine() {
     wm.stubFor(post(urlPathEqualTo("/revoke")).willReturn(aResponse().withStatus(200)));
-    TokenSet tokens = new TokenSet("acc", Optional.of("refresh-1"), NOW, Set.of(), Optional.of(USER));
+    TokenSet tokens =
+        new TokenSet("acc", Optional.of("refresh-1"), NOW, Set.of(), Optional.of(USER));
 
     connector.oauth().revoke(tokens);
 
@@ -142,19 +165,24 @@ class FitbitOAuthTest extends FitbitWireMockTest {
 
     wm.stubFor(
         post(urlPathEqualTo("/revoke"))
-            .willReturn(aResponse().withStatus(400).withBody("{\"error\":\"invalid_token\",\"error_description\":\"Token expired or revoked\"}")));
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withBody(
+                        "{\"error\":\"invalid_token\",\"error_description\":\"Token expired or revoked\"}")));
     connector.oauth().revoke(tokens);
   }
 
   @Test
   void the_revoke_url_is_the_token_url_with_revoke_as_last_segment() {
-    assertThat(GoogleHealthSettings.of(
-                GoogleHealthSettings.DEFAULT_BASE_URL,
-                GoogleHealthSettings.DEFAULT_AUTH_URL,
-                GoogleHealthSettings.DEFAULT_TOKEN_URL,
-                "id",
-                "secret")
-            .revokeUrl())
+    assertThat(
+            GoogleHealthSettings.of(
+                    GoogleHealthSettings.DEFAULT_BASE_URL,
+                    GoogleHealthSettings.DEFAULT_AUTH_URL,
+                    GoogleHealthSettings.DEFAULT_TOKEN_URL,
+                    "id",
+                    "secret")
+                .revokeUrl())
         .isEqualTo(URI.create("https://oauth2.googleapis.com/revoke"));
     assertThat(settings.toString()).doesNotContain("client-secret");
   }

@@ -32,20 +32,25 @@ class FitbitWebhookTest {
     assertThat(n.healthUserId()).isEqualTo("health-user-id");
     assertThat(n.operation()).isEqualTo(GoogleHealthNotification.Operation.UPSERT);
     assertThat(n.dataType()).isEqualTo("steps");
-    assertThat(n.intervals()).singleElement().satisfies(i -> {
-      assertThat(i.start()).isEmpty(); // "2026-03-0B01:29:00Z" in Google's example
-      assertThat(i.end()).contains(Instant.parse("2026-03-08T01:34:00Z"));
-      assertThat(i.civilStart()).contains(LocalDateTime.parse("2026-03-07T17:29:00"));
-      assertThat(i.civilEnd()).contains(LocalDateTime.parse("2026-03-07T17:34:00"));
-    });
+    assertThat(n.intervals())
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.start()).isEmpty(); // "2026-03-0B01:29:00Z" in Google's example
+              assertThat(i.end()).contains(Instant.parse("2026-03-08T01:34:00Z"));
+              assertThat(i.civilStart()).contains(LocalDateTime.parse("2026-03-07T17:29:00"));
+              assertThat(i.civilEnd()).contains(LocalDateTime.parse("2026-03-07T17:34:00"));
+            });
   }
 
   @Test
   void the_verification_body_is_recognised_and_is_no_notification() {
     byte[] body = bytes("webhook-verification-body.docs-example.json");
     assertThat(GoogleHealthNotification.isVerification(body)).isTrue();
-    assertThatThrownBy(() -> GoogleHealthNotification.parse(body)).isInstanceOf(IllegalArgumentException.class);
-    assertThat(GoogleHealthNotification.isVerification("not json".getBytes(StandardCharsets.UTF_8))).isFalse();
+    assertThatThrownBy(() -> GoogleHealthNotification.parse(body))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(GoogleHealthNotification.isVerification("not json".getBytes(StandardCharsets.UTF_8)))
+        .isFalse();
   }
 
   @Test
@@ -58,26 +63,34 @@ class FitbitWebhookTest {
                 new GoogleHealthSubscriber.Config(
                     List.of("steps", "altitude", "distance", "floors", "weight"),
                     GoogleHealthSubscriber.Policy.AUTOMATIC),
-                new GoogleHealthSubscriber.Config(List.of("sleep"), GoogleHealthSubscriber.Policy.MANUAL)),
+                new GoogleHealthSubscriber.Config(
+                    List.of("sleep"), GoogleHealthSubscriber.Policy.MANUAL)),
             false);
 
     assertThat(FitbitWireMockTest.json(subscriber.createRequest("Bearer example-secret-token")))
         .isEqualTo(FitbitWireMockTest.json(fixture("subscriber-create-request.docs-example.json")));
-    assertThat(FitbitWireMockTest.json(GoogleHealthSubscriber.patchEndpointRequest(URI.create("https://myapp.com/new-webhooks/health"))))
+    assertThat(
+            FitbitWireMockTest.json(
+                GoogleHealthSubscriber.patchEndpointRequest(
+                    URI.create("https://myapp.com/new-webhooks/health"))))
         .isEqualTo(FitbitWireMockTest.json(fixture("subscriber-patch-request.docs-example.json")));
   }
 
   @Test
   void subscriber_answers_parse_with_either_secret_flag() {
-    GoogleHealthSubscriber created = GoogleHealthSubscriber.parse(fixture("subscriber-create-response.docs-example.json"));
-    GoogleHealthSubscriber patched = GoogleHealthSubscriber.parse(fixture("subscriber-patch-response.docs-example.json"));
-    List<GoogleHealthSubscriber> listed = GoogleHealthSubscriber.parseList(fixture("subscribers-list-response.docs-example.json"));
+    GoogleHealthSubscriber created =
+        GoogleHealthSubscriber.parse(fixture("subscriber-create-response.docs-example.json"));
+    GoogleHealthSubscriber patched =
+        GoogleHealthSubscriber.parse(fixture("subscriber-patch-response.docs-example.json"));
+    List<GoogleHealthSubscriber> listed =
+        GoogleHealthSubscriber.parseList(fixture("subscribers-list-response.docs-example.json"));
 
     assertThat(created.name()).contains("projects/project-id/subscribers/subscriber-id");
     assertThat(created.configs()).hasSize(2);
     assertThat(created.configs().get(1).dataTypes()).containsExactly("sleep");
     assertThat(created.secretSet()).isFalse();
-    assertThat(patched.endpointUri()).isEqualTo(URI.create("https://myapp.com/new-webhooks/health"));
+    assertThat(patched.endpointUri())
+        .isEqualTo(URI.create("https://myapp.com/new-webhooks/health"));
     assertThat(listed).singleElement().satisfies(s -> assertThat(s.secretSet()).isTrue());
   }
 }
