@@ -3,6 +3,7 @@ package com.syncwell.connector;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -37,6 +38,11 @@ public final class RefreshingCredentials implements Credentials {
   /** The current token set (for persisting or revoking). */
   public TokenSet tokens() {
     return tokens;
+  }
+
+  @Override
+  public Optional<String> providerUserId() {
+    return tokens.providerUserId();
   }
 
   @Override
