@@ -4,7 +4,9 @@ import com.syncwell.domain.Workout;
 import java.util.List;
 import java.util.Objects;
 
-/** What reading a workout file gave: a workout (with notes on what was odd), or a reason why not. */
+/**
+ * What reading a workout file gave: a workout (with notes on what was odd), or a reason why not.
+ */
 public sealed interface FileReadOutcome {
 
   /** The file was read; {@code notes} say what was skipped or assumed (never health values). */
