@@ -60,8 +60,17 @@ final class AdminApi implements ProviderApi {
   private final long subscriptionId;
 
   AdminApi(
-      Accounts accounts, SimClock clock, Stats stats, Faults faults, StravaQuota stravaQuota, PerUserQuota googleQuota,
-      Webhooks webhooks, StravaApi strava, GoogleHealthApi google, String fitbitSecret, long subscriptionId) {
+      Accounts accounts,
+      SimClock clock,
+      Stats stats,
+      Faults faults,
+      StravaQuota stravaQuota,
+      PerUserQuota googleQuota,
+      Webhooks webhooks,
+      StravaApi strava,
+      GoogleHealthApi google,
+      String fitbitSecret,
+      long subscriptionId) {
     this.accounts = accounts;
     this.clock = clock;
     this.stats = stats;
@@ -85,10 +94,13 @@ final class AdminApi implements ProviderApi {
     String u = "/_sim/users/{name}/{provider}";
     return List.of(
         route("GET", "/_sim/stats", c -> Reply.json(200, stats.toJson())),
-        route("POST", "/_sim/stats/reset", c -> {
-          stats.reset();
-          return Reply.json(200, stats.toJson());
-        }),
+        route(
+            "POST",
+            "/_sim/stats/reset",
+            c -> {
+              stats.reset();
+              return Reply.json(200, stats.toJson());
+            }),
         route("GET", "/_sim/clock", c -> clockReply()),
         route("PUT", "/_sim/clock", this::setClock),
         route("POST", "/_sim/clock/advance", this::advanceClock),
@@ -96,15 +108,28 @@ final class AdminApi implements ProviderApi {
         route("PUT", "/_sim/quotas", this::setQuotas),
         route("GET", "/_sim/faults", c -> faultsReply()),
         route("PUT", "/_sim/faults", this::setFaults),
-        route("DELETE", "/_sim/faults", c -> {
-          faults.set(List.of());
-          return faultsReply();
-        }),
+        route(
+            "DELETE",
+            "/_sim/faults",
+            c -> {
+              faults.set(List.of());
+              return faultsReply();
+            }),
         route("GET", "/_sim/webhooks", c -> webhooksReply()),
         route("PUT", "/_sim/webhooks", this::setWebhook),
         route("GET", "/_sim/users", this::users),
-        route("POST", "/_sim/users/{name}", c -> Reply.json(201, userJson(accounts.named(c.param("name"))))),
-        route("GET", "/_sim/users/{name}", c -> accounts.find(c.param("name")).map(a -> Reply.json(200, userJson(a))).orElseGet(this::notFound)),
+        route(
+            "POST",
+            "/_sim/users/{name}",
+            c -> Reply.json(201, userJson(accounts.named(c.param("name"))))),
+        route(
+            "GET",
+            "/_sim/users/{name}",
+            c ->
+                accounts
+                    .find(c.param("name"))
+                    .map(a -> Reply.json(200, userJson(a)))
+                    .orElseGet(this::notFound)),
         route("GET", u + "/workouts", this::listWorkouts),
         route("POST", u + "/workouts", this::addWorkout),
         route("PATCH", u + "/workouts/{id}", this::changeWorkout),
@@ -240,7 +265,8 @@ final class AdminApi implements ProviderApi {
   }
 
   /**
-   * Body: {@code {"rules":[{provider,user?,route?,latencyMillis?,errorRate?,errorStatus?,throttle?,seed?}],
+   * Body: {@code
+   * {"rules":[{provider,user?,route?,latencyMillis?,errorRate?,errorStatus?,throttle?,seed?}],
    * "actions":[{provider,user?,revokeTokens?,expireAccessTokens?}]}}. Rules replace the current
    * ones; actions happen once, now.
    */
@@ -308,8 +334,13 @@ final class AdminApi implements ProviderApi {
     String provider = body.path("provider").asText("");
     String url = body.path("url").asText(null);
     switch (provider) {
-      case Account.STRAVA -> webhooks.strava(url == null ? null : new Webhooks.StravaTarget(url, "", subscriptionId));
-      case Account.FITBIT -> webhooks.fitbit(url == null ? null : new Webhooks.FitbitTarget(url, body.path("secret").asText(fitbitSecret)));
+      case Account.STRAVA ->
+          webhooks.strava(url == null ? null : new Webhooks.StravaTarget(url, "", subscriptionId));
+      case Account.FITBIT ->
+          webhooks.fitbit(
+              url == null
+                  ? null
+                  : new Webhooks.FitbitTarget(url, body.path("secret").asText(fitbitSecret)));
       default -> {
         return bad("provider must be strava or fitbit");
       }
@@ -388,14 +419,43 @@ final class AdminApi implements ProviderApi {
     Instant start = OffsetDateTime.parse(b.get("start").asText()).toInstant();
     int elapsed = b.get("elapsedSeconds").asInt();
     double distance = b.path("distanceMetres").asDouble(0);
-    String id = Account.STRAVA.equals(provider) ? Long.toString(accounts.nextStravaId()) : accounts.nextGoogleId();
+    String id =
+        Account.STRAVA.equals(provider)
+            ? Long.toString(accounts.nextStravaId())
+            : accounts.nextGoogleId();
     Instant now = clock.instant();
     SimWorkout w =
         b.path("gps").asBoolean(true) && distance > 0
-            ? WorkoutFactory.synthesised(p, id, sport, b.path("title").asText(null), start, elapsed, elapsed, distance,
-                Mix.of(p.seed(), id.hashCode()), Origin.ADMIN, null, null, now)
-            : WorkoutFactory.explicit(p, id, sport, b.path("title").asText(null), start, elapsed, elapsed, distance, List.of(),
-                Origin.ADMIN, null, null, true, null, now);
+            ? WorkoutFactory.synthesised(
+                p,
+                id,
+                sport,
+                b.path("title").asText(null),
+                start,
+                elapsed,
+                elapsed,
+                distance,
+                Mix.of(p.seed(), id.hashCode()),
+                Origin.ADMIN,
+                null,
+                null,
+                now)
+            : WorkoutFactory.explicit(
+                p,
+                id,
+                sport,
+                b.path("title").asText(null),
+                start,
+                elapsed,
+                elapsed,
+                distance,
+                List.of(),
+                Origin.ADMIN,
+                null,
+                null,
+                true,
+                null,
+                now);
     account.store(provider).put(w);
     changed(account, provider, w, Account.STRAVA.equals(provider) ? "create" : "UPSERT", Map.of());
     return Reply.json(201, workoutJson(w));
@@ -423,7 +483,11 @@ final class AdminApi implements ProviderApi {
       w = w.withStart(w.start().plusSeconds(b.get("shiftSeconds").asLong())).withUpdateTime(now);
     }
     account.store(provider).put(w);
-    changed(account, provider, w, Account.STRAVA.equals(provider) ? "update" : "UPSERT",
+    changed(
+        account,
+        provider,
+        w,
+        Account.STRAVA.equals(provider) ? "update" : "UPSERT",
         b.hasNonNull("title") ? Map.of("title", b.get("title").asText()) : Map.of());
     return Reply.json(200, workoutJson(w));
   }
@@ -438,15 +502,26 @@ final class AdminApi implements ProviderApi {
     if (removed.isEmpty()) {
       return notFound();
     }
-    changed(a.get(), provider, removed.get(), Account.STRAVA.equals(provider) ? "delete" : "DELETE", Map.of());
+    changed(
+        a.get(),
+        provider,
+        removed.get(),
+        Account.STRAVA.equals(provider) ? "delete" : "DELETE",
+        Map.of());
     return Reply.empty(204);
   }
 
-  private void changed(Account account, String provider, SimWorkout w, String operation, Map<String, String> updates) {
+  private void changed(
+      Account account,
+      String provider,
+      SimWorkout w,
+      String operation,
+      Map<String, String> updates) {
     if (Account.STRAVA.equals(provider)) {
       strava.emit(account, w, operation, updates);
     } else {
-      webhooks.fitbitChange(account.person().healthUserId(), operation, "exercise", w.start(), w.end(), w.offset());
+      webhooks.fitbitChange(
+          account.person().healthUserId(), operation, "exercise", w.start(), w.end(), w.offset());
     }
   }
 
@@ -462,10 +537,20 @@ final class AdminApi implements ProviderApi {
     }
     OffsetDateTime time = OffsetDateTime.parse(b.get("time").asText());
     SimWeight w =
-        new SimWeight(accounts.nextGoogleId(), new BodyWeight(time, b.get("kilograms").asDouble(), OptionalDouble.empty()),
-            Origin.ADMIN, null, clock.instant());
+        new SimWeight(
+            accounts.nextGoogleId(),
+            new BodyWeight(time, b.get("kilograms").asDouble(), OptionalDouble.empty()),
+            Origin.ADMIN,
+            null,
+            clock.instant());
     a.get().fitbit().put(w);
-    webhooks.fitbitChange(a.get().person().healthUserId(), "UPSERT", "weight", time.toInstant(), time.toInstant().plusSeconds(1), time.getOffset());
+    webhooks.fitbitChange(
+        a.get().person().healthUserId(),
+        "UPSERT",
+        "weight",
+        time.toInstant(),
+        time.toInstant().plusSeconds(1),
+        time.getOffset());
     ObjectNode n = Json.object();
     n.put("id", w.id());
     return Reply.json(201, n);
@@ -481,7 +566,13 @@ final class AdminApi implements ProviderApi {
       return notFound();
     }
     OffsetDateTime t = removed.get().weight().time();
-    webhooks.fitbitChange(a.get().person().healthUserId(), "DELETE", "weight", t.toInstant(), t.toInstant().plusSeconds(1), t.getOffset());
+    webhooks.fitbitChange(
+        a.get().person().healthUserId(),
+        "DELETE",
+        "weight",
+        t.toInstant(),
+        t.toInstant().plusSeconds(1),
+        t.getOffset());
     return Reply.empty(204);
   }
 
@@ -498,8 +589,17 @@ final class AdminApi implements ProviderApi {
     OffsetDateTime start = OffsetDateTime.parse(b.get("start").asText());
     OffsetDateTime end = OffsetDateTime.parse(b.get("end").asText());
     ZoneOffset offset = start.getOffset();
-    a.get().fitbit().addSteps(new StepsInterval(start.toInstant(), end.toInstant(), offset, b.get("count").asLong()));
-    webhooks.fitbitChange(a.get().person().healthUserId(), "UPSERT", "steps", start.toInstant(), end.toInstant(), offset);
+    a.get()
+        .fitbit()
+        .addSteps(
+            new StepsInterval(start.toInstant(), end.toInstant(), offset, b.get("count").asLong()));
+    webhooks.fitbitChange(
+        a.get().person().healthUserId(),
+        "UPSERT",
+        "steps",
+        start.toInstant(),
+        end.toInstant(),
+        offset);
     return Reply.empty(204);
   }
 }

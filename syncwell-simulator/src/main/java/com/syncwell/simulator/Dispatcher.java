@@ -28,7 +28,12 @@ final class Dispatcher {
   private final Stats stats;
   private final Clock clock;
 
-  Dispatcher(Map<String, ProviderApi> providers, ProviderApi admin, Faults faults, Stats stats, Clock clock) {
+  Dispatcher(
+      Map<String, ProviderApi> providers,
+      ProviderApi admin,
+      Faults faults,
+      Stats stats,
+      Clock clock) {
     this.providers = providers;
     this.admin = admin;
     this.faults = faults;
@@ -76,7 +81,8 @@ final class Dispatcher {
     return providers.get(first);
   }
 
-  private Reply run(Context ctx, ProviderApi api, Router.Match match, String routeKey) throws Exception {
+  private Reply run(Context ctx, ProviderApi api, Router.Match match, String routeKey)
+      throws Exception {
     Route route = match.route();
     Instant now = clock.instant();
     Grant grant = null;

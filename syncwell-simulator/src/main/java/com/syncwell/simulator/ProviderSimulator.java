@@ -31,7 +31,12 @@ public final class ProviderSimulator implements AutoCloseable {
   private final Webhooks webhooks;
 
   private ProviderSimulator(
-      Javalin app, SimulatorOptions options, SimClock clock, Stats stats, Accounts accounts, Webhooks webhooks) {
+      Javalin app,
+      SimulatorOptions options,
+      SimClock clock,
+      Stats stats,
+      Accounts accounts,
+      Webhooks webhooks) {
     this.app = app;
     this.options = options;
     this.clock = clock;
@@ -49,23 +54,47 @@ public final class ProviderSimulator implements AutoCloseable {
     PerUserQuota googleQuota = new PerUserQuota(options.googleRequestsPerUserPerMinute());
     Webhooks webhooks = new Webhooks(new NotificationSigner(), stats, clock);
     if (options.stravaWebhookUrl() != null) {
-      webhooks.strava(new Webhooks.StravaTarget(options.stravaWebhookUrl(), options.stravaVerifyToken(), options.stravaSubscriptionId()));
+      webhooks.strava(
+          new Webhooks.StravaTarget(
+              options.stravaWebhookUrl(),
+              options.stravaVerifyToken(),
+              options.stravaSubscriptionId()));
     }
     if (options.fitbitWebhookUrl() != null) {
-      webhooks.fitbit(new Webhooks.FitbitTarget(options.fitbitWebhookUrl(), options.fitbitWebhookSecret()));
+      webhooks.fitbit(
+          new Webhooks.FitbitTarget(options.fitbitWebhookUrl(), options.fitbitWebhookSecret()));
     }
     WorkoutFiles files = WorkoutFiles.standard();
     StravaApi strava =
         new StravaApi(
-            accounts, clock, options.stravaClient(), stravaQuota, webhooks, files, options.uploadPollsUntilReady(),
-            options.stravaDuplicateErrorAsLink(), options.stravaVerifyToken(), options.stravaSubscriptionId());
-    GoogleHealthApi google = new GoogleHealthApi(accounts, clock, options.fitbitClient(), googleQuota, webhooks, files);
+            accounts,
+            clock,
+            options.stravaClient(),
+            stravaQuota,
+            webhooks,
+            files,
+            options.uploadPollsUntilReady(),
+            options.stravaDuplicateErrorAsLink(),
+            options.stravaVerifyToken(),
+            options.stravaSubscriptionId());
+    GoogleHealthApi google =
+        new GoogleHealthApi(accounts, clock, options.fitbitClient(), googleQuota, webhooks, files);
     Map<String, ProviderApi> providers = new LinkedHashMap<>();
     providers.put(google.name(), google);
     providers.put(strava.name(), strava);
     AdminApi admin =
-        new AdminApi(accounts, clock, stats, faults, stravaQuota, googleQuota, webhooks, strava, google,
-            options.fitbitWebhookSecret(), options.stravaSubscriptionId());
+        new AdminApi(
+            accounts,
+            clock,
+            stats,
+            faults,
+            stravaQuota,
+            googleQuota,
+            webhooks,
+            strava,
+            google,
+            options.fitbitWebhookSecret(),
+            options.stravaSubscriptionId());
     Dispatcher dispatcher = new Dispatcher(providers, admin, faults, stats, clock);
     Javalin app =
         Javalin.create(
@@ -77,7 +106,13 @@ public final class ProviderSimulator implements AutoCloseable {
               config.jetty.port = options.port();
               config.http.maxRequestSize = 64L * 1024 * 1024;
               for (HandlerType type :
-                  new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE}) {
+                  new HandlerType[] {
+                    HandlerType.GET,
+                    HandlerType.POST,
+                    HandlerType.PUT,
+                    HandlerType.PATCH,
+                    HandlerType.DELETE
+                  }) {
                 config.routes.addHttpHandler(type, "/<path>", dispatcher::handle);
               }
             });

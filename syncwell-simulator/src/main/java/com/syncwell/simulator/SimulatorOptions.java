@@ -6,8 +6,8 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * How to start a {@link ProviderSimulator}. Start from {@link #defaults()} and change what you
- * need with the {@code with…} methods.
+ * How to start a {@link ProviderSimulator}. Start from {@link #defaults()} and change what you need
+ * with the {@code with…} methods.
  *
  * @param port TCP port on 127.0.0.1; 0 picks a free one
  * @param clock the simulator's "now" (datasets, token expiry, quotas); {@code /_sim/clock} moves it
@@ -64,60 +64,145 @@ public record SimulatorOptions(
 
   public SimulatorOptions withPort(int newPort) {
     return new SimulatorOptions(
-        newPort, clock, seed, fitbitClient, stravaClient, stravaLimits,
-        googleRequestsPerUserPerMinute, uploadPollsUntilReady, fitbitWebhookSecret,
-        stravaVerifyToken, stravaSubscriptionId, fitbitWebhookUrl, stravaWebhookUrl,
+        newPort,
+        clock,
+        seed,
+        fitbitClient,
+        stravaClient,
+        stravaLimits,
+        googleRequestsPerUserPerMinute,
+        uploadPollsUntilReady,
+        fitbitWebhookSecret,
+        stravaVerifyToken,
+        stravaSubscriptionId,
+        fitbitWebhookUrl,
+        stravaWebhookUrl,
         stravaDuplicateErrorAsLink);
   }
 
   public SimulatorOptions withClock(Clock newClock) {
     return new SimulatorOptions(
-        port, newClock, seed, fitbitClient, stravaClient, stravaLimits,
-        googleRequestsPerUserPerMinute, uploadPollsUntilReady, fitbitWebhookSecret,
-        stravaVerifyToken, stravaSubscriptionId, fitbitWebhookUrl, stravaWebhookUrl,
+        port,
+        newClock,
+        seed,
+        fitbitClient,
+        stravaClient,
+        stravaLimits,
+        googleRequestsPerUserPerMinute,
+        uploadPollsUntilReady,
+        fitbitWebhookSecret,
+        stravaVerifyToken,
+        stravaSubscriptionId,
+        fitbitWebhookUrl,
+        stravaWebhookUrl,
         stravaDuplicateErrorAsLink);
   }
 
   public SimulatorOptions withSeed(long newSeed) {
     return new SimulatorOptions(
-        port, clock, newSeed, fitbitClient, stravaClient, stravaLimits,
-        googleRequestsPerUserPerMinute, uploadPollsUntilReady, fitbitWebhookSecret,
-        stravaVerifyToken, stravaSubscriptionId, fitbitWebhookUrl, stravaWebhookUrl,
+        port,
+        clock,
+        newSeed,
+        fitbitClient,
+        stravaClient,
+        stravaLimits,
+        googleRequestsPerUserPerMinute,
+        uploadPollsUntilReady,
+        fitbitWebhookSecret,
+        stravaVerifyToken,
+        stravaSubscriptionId,
+        fitbitWebhookUrl,
+        stravaWebhookUrl,
         stravaDuplicateErrorAsLink);
   }
 
   public SimulatorOptions withStravaLimits(StravaLimits limits) {
     return new SimulatorOptions(
-        port, clock, seed, fitbitClient, stravaClient, limits, googleRequestsPerUserPerMinute,
-        uploadPollsUntilReady, fitbitWebhookSecret, stravaVerifyToken, stravaSubscriptionId,
-        fitbitWebhookUrl, stravaWebhookUrl, stravaDuplicateErrorAsLink);
+        port,
+        clock,
+        seed,
+        fitbitClient,
+        stravaClient,
+        limits,
+        googleRequestsPerUserPerMinute,
+        uploadPollsUntilReady,
+        fitbitWebhookSecret,
+        stravaVerifyToken,
+        stravaSubscriptionId,
+        fitbitWebhookUrl,
+        stravaWebhookUrl,
+        stravaDuplicateErrorAsLink);
   }
 
   public SimulatorOptions withGoogleRequestsPerUserPerMinute(int limit) {
     return new SimulatorOptions(
-        port, clock, seed, fitbitClient, stravaClient, stravaLimits, limit, uploadPollsUntilReady,
-        fitbitWebhookSecret, stravaVerifyToken, stravaSubscriptionId, fitbitWebhookUrl,
-        stravaWebhookUrl, stravaDuplicateErrorAsLink);
+        port,
+        clock,
+        seed,
+        fitbitClient,
+        stravaClient,
+        stravaLimits,
+        limit,
+        uploadPollsUntilReady,
+        fitbitWebhookSecret,
+        stravaVerifyToken,
+        stravaSubscriptionId,
+        fitbitWebhookUrl,
+        stravaWebhookUrl,
+        stravaDuplicateErrorAsLink);
   }
 
   public SimulatorOptions withUploadPollsUntilReady(int polls) {
     return new SimulatorOptions(
-        port, clock, seed, fitbitClient, stravaClient, stravaLimits,
-        googleRequestsPerUserPerMinute, polls, fitbitWebhookSecret, stravaVerifyToken,
-        stravaSubscriptionId, fitbitWebhookUrl, stravaWebhookUrl, stravaDuplicateErrorAsLink);
+        port,
+        clock,
+        seed,
+        fitbitClient,
+        stravaClient,
+        stravaLimits,
+        googleRequestsPerUserPerMinute,
+        polls,
+        fitbitWebhookSecret,
+        stravaVerifyToken,
+        stravaSubscriptionId,
+        fitbitWebhookUrl,
+        stravaWebhookUrl,
+        stravaDuplicateErrorAsLink);
   }
 
   public SimulatorOptions withWebhooks(String fitbitUrl, String stravaUrl) {
     return new SimulatorOptions(
-        port, clock, seed, fitbitClient, stravaClient, stravaLimits,
-        googleRequestsPerUserPerMinute, uploadPollsUntilReady, fitbitWebhookSecret,
-        stravaVerifyToken, stravaSubscriptionId, fitbitUrl, stravaUrl, stravaDuplicateErrorAsLink);
+        port,
+        clock,
+        seed,
+        fitbitClient,
+        stravaClient,
+        stravaLimits,
+        googleRequestsPerUserPerMinute,
+        uploadPollsUntilReady,
+        fitbitWebhookSecret,
+        stravaVerifyToken,
+        stravaSubscriptionId,
+        fitbitUrl,
+        stravaUrl,
+        stravaDuplicateErrorAsLink);
   }
 
   public SimulatorOptions withStravaDuplicateErrorAsLink(boolean asLink) {
     return new SimulatorOptions(
-        port, clock, seed, fitbitClient, stravaClient, stravaLimits,
-        googleRequestsPerUserPerMinute, uploadPollsUntilReady, fitbitWebhookSecret,
-        stravaVerifyToken, stravaSubscriptionId, fitbitWebhookUrl, stravaWebhookUrl, asLink);
+        port,
+        clock,
+        seed,
+        fitbitClient,
+        stravaClient,
+        stravaLimits,
+        googleRequestsPerUserPerMinute,
+        uploadPollsUntilReady,
+        fitbitWebhookSecret,
+        stravaVerifyToken,
+        stravaSubscriptionId,
+        fitbitWebhookUrl,
+        stravaWebhookUrl,
+        asLink);
   }
 }

@@ -19,7 +19,8 @@ final class Fixtures {
       }
       dir = dir.getParent();
     }
-    throw new IllegalStateException("shared/fixtures/providers not found above the working directory");
+    throw new IllegalStateException(
+        "shared/fixtures/providers not found above the working directory");
   }
 
   static JsonNode json(String relative) throws IOException {

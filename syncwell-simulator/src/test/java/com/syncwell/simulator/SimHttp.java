@@ -17,7 +17,8 @@ import java.util.StringJoiner;
 
 /** A plain java.net.http client for tests, and the two OAuth dances. */
 final class SimHttp {
-  final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  final HttpClient client =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   final ProviderSimulator sim;
 
   SimHttp(ProviderSimulator sim) {
@@ -32,10 +33,15 @@ final class SimHttp {
     return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  HttpResponse<String> send(String method, String path, String token, String contentType, String body) throws Exception {
+  HttpResponse<String> send(
+      String method, String path, String token, String contentType, String body) throws Exception {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(sim.baseUrl() + path))
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
@@ -49,7 +55,8 @@ final class SimHttp {
     return send("POST", path, null, "application/x-www-form-urlencoded", encode(fields));
   }
 
-  HttpResponse<String> json(String method, String path, String token, String body) throws Exception {
+  HttpResponse<String> json(String method, String path, String token, String body)
+      throws Exception {
     return send(method, path, token, "application/json", body);
   }
 
@@ -59,7 +66,12 @@ final class SimHttp {
 
   static String encode(Map<String, String> fields) {
     StringJoiner j = new StringJoiner("&");
-    fields.forEach((k, v) -> j.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    fields.forEach(
+        (k, v) ->
+            j.add(
+                URLEncoder.encode(k, StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(v, StandardCharsets.UTF_8)));
     return j.toString();
   }
 
@@ -68,13 +80,16 @@ final class SimHttp {
     String q = URI.create(location).getRawQuery();
     for (String pair : q.split("&")) {
       int eq = pair.indexOf('=');
-      out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      out.put(
+          URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
     }
     return out;
   }
 
   static String challenge(String verifier) throws Exception {
-    byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+    byte[] hash =
+        MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
     return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
   }
 
@@ -83,13 +98,34 @@ final class SimHttp {
     Map<String, String> env = sim.environment();
     String authorize =
         "/strava/oauth/authorize?"
-            + encode(Map.of("client_id", env.get("SYNCWELL_STRAVA_CLIENT_ID"), "redirect_uri", "http://localhost:9/cb", "response_type", "code",
-                "scope", "activity:read_all,activity:write", "state", "s1", "sim_user", user));
+            + encode(
+                Map.of(
+                    "client_id",
+                    env.get("SYNCWELL_STRAVA_CLIENT_ID"),
+                    "redirect_uri",
+                    "http://localhost:9/cb",
+                    "response_type",
+                    "code",
+                    "scope",
+                    "activity:read_all,activity:write",
+                    "state",
+                    "s1",
+                    "sim_user",
+                    user));
     HttpResponse<String> redirect = get(authorize, null);
     Map<String, String> q = query(redirect.headers().firstValue("Location").orElseThrow());
     HttpResponse<String> token =
-        form("/strava/oauth/token", Map.of("client_id", env.get("SYNCWELL_STRAVA_CLIENT_ID"), "client_secret", env.get("SYNCWELL_STRAVA_CLIENT_SECRET"),
-            "code", q.get("code"), "grant_type", "authorization_code"));
+        form(
+            "/strava/oauth/token",
+            Map.of(
+                "client_id",
+                env.get("SYNCWELL_STRAVA_CLIENT_ID"),
+                "client_secret",
+                env.get("SYNCWELL_STRAVA_CLIENT_SECRET"),
+                "code",
+                q.get("code"),
+                "grant_type",
+                "authorization_code"));
     return parse(token);
   }
 
@@ -101,7 +137,8 @@ final class SimHttp {
     params.put("client_id", env.get("SYNCWELL_FITBIT_CLIENT_ID"));
     params.put("redirect_uri", "http://localhost:9/cb");
     params.put("response_type", "code");
-    params.put("scope", "https://www.googleapis.com/auth/googlehealth.activity_and_fitness.readonly");
+    params.put(
+        "scope", "https://www.googleapis.com/auth/googlehealth.activity_and_fitness.readonly");
     params.put("access_type", "offline");
     params.put("state", "g1");
     params.put("code_challenge", challenge(verifier));
@@ -110,8 +147,21 @@ final class SimHttp {
     HttpResponse<String> redirect = get("/fitbit/o/oauth2/v2/auth?" + encode(params), null);
     Map<String, String> q = query(redirect.headers().firstValue("Location").orElseThrow());
     HttpResponse<String> token =
-        form("/fitbit/oauth2/token", Map.of("client_id", env.get("SYNCWELL_FITBIT_CLIENT_ID"), "client_secret", env.get("SYNCWELL_FITBIT_CLIENT_SECRET"),
-            "code", q.get("code"), "grant_type", "authorization_code", "redirect_uri", "http://localhost:9/cb", "code_verifier", verifier));
+        form(
+            "/fitbit/oauth2/token",
+            Map.of(
+                "client_id",
+                env.get("SYNCWELL_FITBIT_CLIENT_ID"),
+                "client_secret",
+                env.get("SYNCWELL_FITBIT_CLIENT_SECRET"),
+                "code",
+                q.get("code"),
+                "grant_type",
+                "authorization_code",
+                "redirect_uri",
+                "http://localhost:9/cb",
+                "code_verifier",
+                verifier));
     return parse(token);
   }
 }

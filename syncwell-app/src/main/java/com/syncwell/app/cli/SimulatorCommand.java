@@ -70,6 +70,8 @@ final class SimulatorCommand implements Callable<Integer> {
 
   /** Values with spaces (the webhook secret "Bearer …") are single-quoted for the shell. */
   static String shellQuoted(String value) {
-    return value.matches("[A-Za-z0-9_./:@%+,=-]*") ? value : "'" + value.replace("'", "'\\''") + "'";
+    return value.matches("[A-Za-z0-9_./:@%+,=-]*")
+        ? value
+        : "'" + value.replace("'", "'\\''") + "'";
   }
 }

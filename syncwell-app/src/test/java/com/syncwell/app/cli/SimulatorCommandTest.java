@@ -26,7 +26,8 @@ class SimulatorCommandTest {
         parsed.put(assignment.substring(0, eq), value);
       }
       for (String provider : List.of("FITBIT", "STRAVA")) {
-        for (String setting : List.of("BASE_URL", "AUTH_URL", "TOKEN_URL", "CLIENT_ID", "CLIENT_SECRET")) {
+        for (String setting :
+            List.of("BASE_URL", "AUTH_URL", "TOKEN_URL", "CLIENT_ID", "CLIENT_SECRET")) {
           assertThat(parsed).containsKey("SYNCWELL_" + provider + "_" + setting);
         }
       }
@@ -36,7 +37,8 @@ class SimulatorCommandTest {
               "SYNCWELL_FITBIT_WEBHOOK_KEYSET_URL",
               "SYNCWELL_STRAVA_WEBHOOK_VERIFY_TOKEN",
               "SYNCWELL_STRAVA_SUBSCRIPTION_ID");
-      assertThat(parsed.get("SYNCWELL_STRAVA_BASE_URL")).isEqualTo(sim.baseUrl() + "/strava/api/v3");
+      assertThat(parsed.get("SYNCWELL_STRAVA_BASE_URL"))
+          .isEqualTo(sim.baseUrl() + "/strava/api/v3");
       assertThat(parsed.get("SYNCWELL_FITBIT_WEBHOOK_SECRET")).startsWith("Bearer ");
     }
   }

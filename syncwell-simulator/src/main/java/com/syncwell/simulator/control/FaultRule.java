@@ -1,11 +1,11 @@
 package com.syncwell.simulator.control;
 
 /**
- * An injected fault. {@code provider} is required; {@code user} (simulated account name) and
- * {@code route} (a substring of the route key, e.g. {@code GET /api/v3/athlete/activities}) narrow
- * it. Latency is added first; then a 429 storm answers every matching call with 429; else an
- * {@code errorRate} share (0..1) of calls fails with {@code errorStatus} (500 or 503). A seed
- * makes the error draw repeatable.
+ * An injected fault. {@code provider} is required; {@code user} (simulated account name) and {@code
+ * route} (a substring of the route key, e.g. {@code GET /api/v3/athlete/activities}) narrow it.
+ * Latency is added first; then a 429 storm answers every matching call with 429; else an {@code
+ * errorRate} share (0..1) of calls fails with {@code errorStatus} (500 or 503). A seed makes the
+ * error draw repeatable.
  */
 public record FaultRule(
     String provider,

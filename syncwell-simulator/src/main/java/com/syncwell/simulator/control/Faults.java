@@ -14,7 +14,8 @@ public final class Faults {
     List<Active> next = new ArrayList<>();
     for (FaultRule r : rules) {
       next.add(
-          new Active(r, r.seed() == null ? new SplittableRandom() : new SplittableRandom(r.seed())));
+          new Active(
+              r, r.seed() == null ? new SplittableRandom() : new SplittableRandom(r.seed())));
     }
     active = List.copyOf(next);
   }

@@ -17,10 +17,10 @@ import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 
 /**
- * Seeds a new account with the 90 days before {@code now}: 3–6 workouts a week (runs, rides,
- * walks, hikes, swims), most on both providers (same start within a few seconds, same duration,
- * different ids), some on one only; nightly sleep with stages, weighings every few days, daily
- * resting heart rate. Steps are synthesised per day on request.
+ * Seeds a new account with the 90 days before {@code now}: 3–6 workouts a week (runs, rides, walks,
+ * hikes, swims), most on both providers (same start within a few seconds, same duration, different
+ * ids), some on one only; nightly sleep with stages, weighings every few days, daily resting heart
+ * rate. Steps are synthesised per day on request.
  */
 public final class DatasetGenerator {
   public static final int DAYS = 90;
@@ -59,10 +59,12 @@ public final class DatasetGenerator {
           };
       boolean morning = rng.nextBoolean();
       LocalTime at =
-          LocalTime.of(morning ? 6 + rng.nextInt(3) : 17 + rng.nextInt(3), rng.nextInt(60), rng.nextInt(60));
+          LocalTime.of(
+              morning ? 6 + rng.nextInt(3) : 17 + rng.nextInt(3), rng.nextInt(60), rng.nextInt(60));
       Instant start = ZonedDateTime.of(day, at, person.zone()).toInstant();
       int elapsed = minutes * 60 + rng.nextInt(60);
-      int moving = sport == SportType.SWIMMING ? elapsed : elapsed - rng.nextInt(Math.max(1, elapsed / 20));
+      int moving =
+          sport == SportType.SWIMMING ? elapsed : elapsed - rng.nextInt(Math.max(1, elapsed / 20));
       double distance = Math.round(speed * moving);
       double presence = rng.nextDouble();
       int jitter = rng.nextInt(7) - 3;
@@ -76,16 +78,37 @@ public final class DatasetGenerator {
         String id = Long.toString(stravaId(person, index));
         strava.put(
             WorkoutFactory.synthesised(
-                person, id, sport, title, start, elapsed, moving, distance, trackSeed,
-                Origin.GENERATED, "garmin_ping_" + Math.floorMod(Mix.of(trackSeed, 7), 100_000_000_000L),
-                stravaId(person, index) + 1_000_000_000L, synced));
+                person,
+                id,
+                sport,
+                title,
+                start,
+                elapsed,
+                moving,
+                distance,
+                trackSeed,
+                Origin.GENERATED,
+                "garmin_ping_" + Math.floorMod(Mix.of(trackSeed, 7), 100_000_000_000L),
+                stravaId(person, index) + 1_000_000_000L,
+                synced));
       }
       if (presence < 0.7 || presence >= 0.85) {
         String id = googleId(person, index);
         fitbit.put(
             WorkoutFactory.synthesised(
-                person, id, sport, title, start.plusSeconds(jitter), elapsed, moving, distance,
-                trackSeed, Origin.GENERATED, null, null, synced));
+                person,
+                id,
+                sport,
+                title,
+                start.plusSeconds(jitter),
+                elapsed,
+                moving,
+                distance,
+                trackSeed,
+                Origin.GENERATED,
+                null,
+                null,
+                synced));
       }
     }
     for (LocalDate day = first.plusDays(1); !day.isAfter(today); day = day.plusDays(1)) {
@@ -109,10 +132,14 @@ public final class DatasetGenerator {
       ZonedDateTime when =
           ZonedDateTime.of(day, LocalTime.of(7, rng.nextInt(60), rng.nextInt(60)), person.zone());
       BodyWeight weight =
-          new BodyWeight(when.toOffsetDateTime(), Math.round(mass * 100) / 100.0, OptionalDouble.empty());
+          new BodyWeight(
+              when.toOffsetDateTime(), Math.round(mass * 100) / 100.0, OptionalDouble.empty());
       fitbit.put(
           new SimWeight(
-              googleId(person, 200_000 + (int) day.toEpochDay()), weight, Origin.GENERATED, null,
+              googleId(person, 200_000 + (int) day.toEpochDay()),
+              weight,
+              Origin.GENERATED,
+              null,
               when.toInstant().plusSeconds(120)));
     }
     return new Account(person, strava, fitbit);
@@ -162,7 +189,13 @@ public final class DatasetGenerator {
     int cycle = 0;
     while (cursor.isBefore(end)) {
       cursor = add(stages, cursor, end, SleepStageType.LIGHT, 15 + rng.nextInt(20));
-      cursor = add(stages, cursor, end, SleepStageType.DEEP, Math.max(5, 30 - cycle * 7 + rng.nextInt(10)));
+      cursor =
+          add(
+              stages,
+              cursor,
+              end,
+              SleepStageType.DEEP,
+              Math.max(5, 30 - cycle * 7 + rng.nextInt(10)));
       cursor = add(stages, cursor, end, SleepStageType.LIGHT, 8 + rng.nextInt(12));
       cursor = add(stages, cursor, end, SleepStageType.REM, 8 + cycle * 6 + rng.nextInt(10));
       if (rng.nextInt(3) == 0 && cursor.isBefore(end)) {

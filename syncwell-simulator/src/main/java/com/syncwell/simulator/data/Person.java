@@ -45,7 +45,8 @@ public record Person(
     long b = Mix.of(seed, 2);
     long c = Mix.of(seed, 3);
     long athlete = 10_000_000L + Math.floorMod(a, 190_000_000L);
-    String health = Long.toString(1_000_000_000_000_000_000L + Math.floorMod(b, 8_000_000_000_000_000_000L));
+    String health =
+        Long.toString(1_000_000_000_000_000_000L + Math.floorMod(b, 8_000_000_000_000_000_000L));
     StringBuilder legacy = new StringBuilder();
     long bits = c;
     for (int i = 0; i < 6; i++) {

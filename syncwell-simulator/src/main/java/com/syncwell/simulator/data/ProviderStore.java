@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * One person's records on one provider. Small collections are stored; steps are synthesised per
- * day from {@code stepsFrom} on, plus added intervals, minus cleared days.
+ * One person's records on one provider. Small collections are stored; steps are synthesised per day
+ * from {@code stepsFrom} on, plus added intervals, minus cleared days.
  */
 public final class ProviderStore {
   private final Person person;

@@ -52,42 +52,147 @@ public record SimWorkout(
 
   public SimWorkout withId(String newId) {
     return new SimWorkout(
-        newId, sport, title, start, offset, elapsedSeconds, movingSeconds, distanceMetres,
-        elevationGainMetres, averageHeartRate, maxHeartRate, averageCadence, averageWatts, calories,
-        hasGps, summaryPolyline, trackSeed, samples, externalId, uploadId, manual, origin, clientId,
-        createTime, updateTime);
+        newId,
+        sport,
+        title,
+        start,
+        offset,
+        elapsedSeconds,
+        movingSeconds,
+        distanceMetres,
+        elevationGainMetres,
+        averageHeartRate,
+        maxHeartRate,
+        averageCadence,
+        averageWatts,
+        calories,
+        hasGps,
+        summaryPolyline,
+        trackSeed,
+        samples,
+        externalId,
+        uploadId,
+        manual,
+        origin,
+        clientId,
+        createTime,
+        updateTime);
   }
 
   public SimWorkout withStart(Instant newStart) {
     return new SimWorkout(
-        id, sport, title, newStart, offset, elapsedSeconds, movingSeconds, distanceMetres,
-        elevationGainMetres, averageHeartRate, maxHeartRate, averageCadence, averageWatts, calories,
-        hasGps, summaryPolyline, trackSeed, samples, externalId, uploadId, manual, origin, clientId,
-        createTime, updateTime);
+        id,
+        sport,
+        title,
+        newStart,
+        offset,
+        elapsedSeconds,
+        movingSeconds,
+        distanceMetres,
+        elevationGainMetres,
+        averageHeartRate,
+        maxHeartRate,
+        averageCadence,
+        averageWatts,
+        calories,
+        hasGps,
+        summaryPolyline,
+        trackSeed,
+        samples,
+        externalId,
+        uploadId,
+        manual,
+        origin,
+        clientId,
+        createTime,
+        updateTime);
   }
 
   public SimWorkout withTitle(String newTitle, Instant now) {
     return new SimWorkout(
-        id, sport, newTitle, start, offset, elapsedSeconds, movingSeconds, distanceMetres,
-        elevationGainMetres, averageHeartRate, maxHeartRate, averageCadence, averageWatts, calories,
-        hasGps, summaryPolyline, trackSeed, samples, externalId, uploadId, manual, origin, clientId,
-        createTime, now);
+        id,
+        sport,
+        newTitle,
+        start,
+        offset,
+        elapsedSeconds,
+        movingSeconds,
+        distanceMetres,
+        elevationGainMetres,
+        averageHeartRate,
+        maxHeartRate,
+        averageCadence,
+        averageWatts,
+        calories,
+        hasGps,
+        summaryPolyline,
+        trackSeed,
+        samples,
+        externalId,
+        uploadId,
+        manual,
+        origin,
+        clientId,
+        createTime,
+        now);
   }
 
   public SimWorkout withProvenance(
       String newExternalId, Long newUploadId, Origin newOrigin, String newClientId, Instant now) {
     return new SimWorkout(
-        id, sport, title, start, offset, elapsedSeconds, movingSeconds, distanceMetres,
-        elevationGainMetres, averageHeartRate, maxHeartRate, averageCadence, averageWatts, calories,
-        hasGps, summaryPolyline, trackSeed, samples, newExternalId, newUploadId, manual, newOrigin,
-        newClientId, now, now);
+        id,
+        sport,
+        title,
+        start,
+        offset,
+        elapsedSeconds,
+        movingSeconds,
+        distanceMetres,
+        elevationGainMetres,
+        averageHeartRate,
+        maxHeartRate,
+        averageCadence,
+        averageWatts,
+        calories,
+        hasGps,
+        summaryPolyline,
+        trackSeed,
+        samples,
+        newExternalId,
+        newUploadId,
+        manual,
+        newOrigin,
+        newClientId,
+        now,
+        now);
   }
 
   public SimWorkout withUpdateTime(Instant now) {
     return new SimWorkout(
-        id, sport, title, start, offset, elapsedSeconds, movingSeconds, distanceMetres,
-        elevationGainMetres, averageHeartRate, maxHeartRate, averageCadence, averageWatts, calories,
-        hasGps, summaryPolyline, trackSeed, samples, externalId, uploadId, manual, origin, clientId,
-        createTime, now);
+        id,
+        sport,
+        title,
+        start,
+        offset,
+        elapsedSeconds,
+        movingSeconds,
+        distanceMetres,
+        elevationGainMetres,
+        averageHeartRate,
+        maxHeartRate,
+        averageCadence,
+        averageWatts,
+        calories,
+        hasGps,
+        summaryPolyline,
+        trackSeed,
+        samples,
+        externalId,
+        uploadId,
+        manual,
+        origin,
+        clientId,
+        createTime,
+        now);
   }
 }

@@ -16,7 +16,8 @@ public final class StepsSynth {
   private StepsSynth() {}
 
   public static List<StepsInterval> day(Person person, LocalDate date) {
-    SplittableRandom rng = new SplittableRandom(Mix.of(person.seed() ^ 0x57E95L, date.toEpochDay()));
+    SplittableRandom rng =
+        new SplittableRandom(Mix.of(person.seed() ^ 0x57E95L, date.toEpochDay()));
     int bouts = 8 + rng.nextInt(8);
     List<StepsInterval> out = new ArrayList<>();
     int minute = 7 * 60 + rng.nextInt(60);

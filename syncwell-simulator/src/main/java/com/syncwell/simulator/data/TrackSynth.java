@@ -44,7 +44,8 @@ public final class TrackSynth {
       double t = (double) i * interval;
       speed[i] =
           Math.max(
-              0.05, 1 + 0.08 * Math.sin(2 * Math.PI * t / 420 + phi1) + 0.04 * (rng.nextDouble() - 0.5));
+              0.05,
+              1 + 0.08 * Math.sin(2 * Math.PI * t / 420 + phi1) + 0.04 * (rng.nextDouble() - 0.5));
       total += speed[i];
     }
     double scale = total == 0 ? 0 : distanceMetres / total;
@@ -58,12 +59,14 @@ public final class TrackSynth {
         };
     int effort =
         switch (sport) {
-          case RUNNING -> 152;
-          case CYCLING -> 138;
-          case HIKING -> 118;
-          case SWIMMING -> 130;
-          default -> 102;
-        } + (int) Math.floorMod(person.seed(), 11L) - 5;
+              case RUNNING -> 152;
+              case CYCLING -> 138;
+              case HIKING -> 118;
+              case SWIMMING -> 130;
+              default -> 102;
+            }
+            + (int) Math.floorMod(person.seed(), 11L)
+            - 5;
     int rest = person.restingHeartRate() + 15;
     double cosLat = Math.cos(Math.toRadians(centreLat));
     double power = 150 + Math.floorMod(person.seed() >>> 8, 90L);

@@ -28,8 +28,23 @@ public final class WorkoutFactory {
     List<TrackPoint> track =
         TrackSynth.synthesize(person, sport, start, elapsedSeconds, distanceMetres, trackSeed);
     return fromTrack(
-        person, id, sport, title, start, elapsedSeconds, movingSeconds, distanceMetres, track,
-        trackSeed, List.of(), origin, externalId, uploadId, false, null, createTime);
+        person,
+        id,
+        sport,
+        title,
+        start,
+        elapsedSeconds,
+        movingSeconds,
+        distanceMetres,
+        track,
+        trackSeed,
+        List.of(),
+        origin,
+        externalId,
+        uploadId,
+        false,
+        null,
+        createTime);
   }
 
   /** A workout with explicit samples (an upload), or none (a manual entry). */
@@ -50,8 +65,23 @@ public final class WorkoutFactory {
       String clientId,
       Instant createTime) {
     return fromTrack(
-        person, id, sport, title, start, elapsedSeconds, movingSeconds, distanceMetres, samples, 0,
-        samples, origin, externalId, uploadId, manual, clientId, createTime);
+        person,
+        id,
+        sport,
+        title,
+        start,
+        elapsedSeconds,
+        movingSeconds,
+        distanceMetres,
+        samples,
+        0,
+        samples,
+        origin,
+        externalId,
+        uploadId,
+        manual,
+        clientId,
+        createTime);
   }
 
   private static SimWorkout fromTrack(

@@ -19,9 +19,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A minimal stand-in until the real codecs land: TCX and GPX trackpoints (time, position,
- * altitude, heart rate) by pattern matching, FIT by scanning record timestamps only. Writes a
- * small but valid TCX v2 document.
+ * A minimal stand-in until the real codecs land: TCX and GPX trackpoints (time, position, altitude,
+ * heart rate) by pattern matching, FIT by scanning record timestamps only. Writes a small but valid
+ * TCX v2 document.
  */
 final class StandInWorkoutFiles implements WorkoutFiles {
   private static final Pattern TCX_POINT =
@@ -98,11 +98,16 @@ final class StandInWorkoutFiles implements WorkoutFiles {
     }
     points.sort(java.util.Comparator.comparing(TrackPoint::time));
     String sportName = first(tcx ? SPORT : GPX_TYPE, text);
-    return new FileReadOutcome.Read(workout(sport(sportName), points), List.of("read by the simulator's stand-in"));
+    return new FileReadOutcome.Read(
+        workout(sport(sportName), points), List.of("read by the simulator's stand-in"));
   }
 
   private static FileReadOutcome readFit(byte[] file) {
-    if (file.length < 14 || file[8] != '.' || file[9] != 'F' || file[10] != 'I' || file[11] != 'T') {
+    if (file.length < 14
+        || file[8] != '.'
+        || file[9] != 'F'
+        || file[10] != 'I'
+        || file[11] != 'T') {
       return new FileReadOutcome.Unreadable("no .FIT signature");
     }
     // Stand-in: FIT timestamps (field 253, uint32 seconds since 1989-12-31) are found by decoding
@@ -252,7 +257,8 @@ final class StandInWorkoutFiles implements WorkoutFiles {
   public byte[] writeTcx(Workout workout) {
     StringBuilder x = new StringBuilder(64 + workout.samples().size() * 220);
     x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        .append("<TrainingCenterDatabase xmlns=\"http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2\">\n")
+        .append(
+            "<TrainingCenterDatabase xmlns=\"http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2\">\n")
         .append("  <Activities>\n")
         .append("    <Activity Sport=\"")
         .append(tcxSport(workout.sport()))
@@ -272,8 +278,20 @@ final class StandInWorkoutFiles implements WorkoutFiles {
         .append("        <Calories>")
         .append(Math.round(workout.energyJoules().orElse(0) / 4184.0))
         .append("</Calories>\n");
-    workout.averageHeartRateBpm().ifPresent(v -> x.append("        <AverageHeartRateBpm><Value>").append(v).append("</Value></AverageHeartRateBpm>\n"));
-    workout.maxHeartRateBpm().ifPresent(v -> x.append("        <MaximumHeartRateBpm><Value>").append(v).append("</Value></MaximumHeartRateBpm>\n"));
+    workout
+        .averageHeartRateBpm()
+        .ifPresent(
+            v ->
+                x.append("        <AverageHeartRateBpm><Value>")
+                    .append(v)
+                    .append("</Value></AverageHeartRateBpm>\n"));
+    workout
+        .maxHeartRateBpm()
+        .ifPresent(
+            v ->
+                x.append("        <MaximumHeartRateBpm><Value>")
+                    .append(v)
+                    .append("</Value></MaximumHeartRateBpm>\n"));
     x.append("        <Intensity>Active</Intensity>\n")
         .append("        <TriggerMethod>Manual</TriggerMethod>\n")
         .append("        <Track>\n");
@@ -293,7 +311,9 @@ final class StandInWorkoutFiles implements WorkoutFiles {
         x.append("<DistanceMeters>").append(p.distanceMetres()).append("</DistanceMeters>");
       }
       if (p.heartRateBpm() != null) {
-        x.append("<HeartRateBpm><Value>").append(p.heartRateBpm()).append("</Value></HeartRateBpm>");
+        x.append("<HeartRateBpm><Value>")
+            .append(p.heartRateBpm())
+            .append("</Value></HeartRateBpm>");
       }
       if (p.cadenceRpm() != null && workout.sport() == SportType.CYCLING) {
         x.append("<Cadence>").append(Math.min(254, p.cadenceRpm())).append("</Cadence>");
@@ -301,8 +321,10 @@ final class StandInWorkoutFiles implements WorkoutFiles {
       x.append("</Trackpoint>\n");
     }
     x.append("        </Track>\n      </Lap>\n")
-        .append("      <Creator xsi:type=\"Device_t\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><Name>SyncWell provider simulator</Name><UnitId>0</UnitId><ProductID>0</ProductID>")
-        .append("<Version><VersionMajor>1</VersionMajor><VersionMinor>0</VersionMinor></Version></Creator>\n")
+        .append(
+            "      <Creator xsi:type=\"Device_t\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><Name>SyncWell provider simulator</Name><UnitId>0</UnitId><ProductID>0</ProductID>")
+        .append(
+            "<Version><VersionMajor>1</VersionMajor><VersionMinor>0</VersionMinor></Version></Creator>\n")
         .append("    </Activity>\n  </Activities>\n</TrainingCenterDatabase>\n");
     return x.toString().getBytes(StandardCharsets.UTF_8);
   }

@@ -19,7 +19,12 @@ import java.util.regex.Pattern;
  * @param member the member filtered on (e.g. {@code interval.civil_start_time})
  */
 public record DataPointFilter(
-    boolean physical, String member, Instant fromInstant, Instant toInstant, LocalDateTime fromCivil, LocalDateTime toCivil) {
+    boolean physical,
+    String member,
+    Instant fromInstant,
+    Instant toInstant,
+    LocalDateTime fromCivil,
+    LocalDateTime toCivil) {
 
   /** A filter that did not parse: the reason and the detailed reason for ErrorInfo. */
   public static final class Invalid extends Exception {
@@ -71,7 +76,11 @@ public record DataPointFilter(
       String type = m.group(1);
       if (!type.equals(snake)) {
         throw new Invalid(
-            "Invalid data type in filter: " + type + " (data type names in filters are snake_case, e.g. " + snake + ")",
+            "Invalid data type in filter: "
+                + type
+                + " (data type names in filters are snake_case, e.g. "
+                + snake
+                + ")",
             null);
       }
       String name = m.group(2);
@@ -97,7 +106,10 @@ public record DataPointFilter(
             toI = at;
           }
         } else {
-          LocalDateTime at = value.length() == 10 ? LocalDate.parse(value).atStartOfDay() : LocalDateTime.parse(value);
+          LocalDateTime at =
+              value.length() == 10
+                  ? LocalDate.parse(value).atStartOfDay()
+                  : LocalDateTime.parse(value);
           if (lower) {
             fromC = at;
           } else {

@@ -15,7 +15,8 @@ final class GoogleErrors {
     return error(code, status, message, null, Map.of());
   }
 
-  static Reply error(int code, String status, String message, String reason, Map<String, String> metadata) {
+  static Reply error(
+      int code, String status, String message, String reason, Map<String, String> metadata) {
     ObjectNode root = Json.object();
     ObjectNode e = root.putObject("error");
     e.put("code", code);

@@ -64,7 +64,13 @@ public final class GoogleHealthApi implements ProviderApi {
   private static final String FAMILY = "users/me/dataSourceFamilies/";
 
   private record Item(
-      Instant sortKey, Instant physicalKey, LocalDateTime civilKey, Origin origin, String clientId, boolean manual, Supplier<ObjectNode> json) {}
+      Instant sortKey,
+      Instant physicalKey,
+      LocalDateTime civilKey,
+      Origin origin,
+      String clientId,
+      boolean manual,
+      Supplier<ObjectNode> json) {}
 
   private final Accounts accounts;
   private final Clock clock;
@@ -75,7 +81,12 @@ public final class GoogleHealthApi implements ProviderApi {
   private final TokenStore tokens = new TokenStore("ya29.", "1//");
 
   public GoogleHealthApi(
-      Accounts accounts, Clock clock, OAuthClient client, PerUserQuota quota, Webhooks webhooks, WorkoutFiles files) {
+      Accounts accounts,
+      Clock clock,
+      OAuthClient client,
+      PerUserQuota quota,
+      Webhooks webhooks,
+      WorkoutFiles files) {
     this.accounts = accounts;
     this.clock = clock;
     this.client = client;
@@ -102,9 +113,17 @@ public final class GoogleHealthApi implements ProviderApi {
         route("GET", "/fitbit/webhooks_public_keyset.json", Access.OPEN, this::keyset),
         route("GET", V4 + "/identity", Access.READ, this::identity),
         route("GET", V4 + "/dataTypes/{type}/dataPoints", Access.READ, this::list),
-        route("GET", V4 + "/dataTypes/{type}/dataPoints/{id}:exportExerciseTcx", Access.READ, this::exportTcx),
+        route(
+            "GET",
+            V4 + "/dataTypes/{type}/dataPoints/{id}:exportExerciseTcx",
+            Access.READ,
+            this::exportTcx),
         route("GET", V4 + "/dataTypes/{type}/dataPoints/{id}", Access.READ, this::get),
-        route("POST", V4 + "/dataTypes/{type}/dataPoints:batchDelete", Access.WRITE, this::batchDelete),
+        route(
+            "POST",
+            V4 + "/dataTypes/{type}/dataPoints:batchDelete",
+            Access.WRITE,
+            this::batchDelete),
         route("POST", V4 + "/dataTypes/{type}/dataPoints", Access.WRITE, this::create));
   }
 
@@ -128,7 +147,9 @@ public final class GoogleHealthApi implements ProviderApi {
   @Override
   public Reply throttled() {
     return GoogleErrors.error(
-        429, "RESOURCE_EXHAUSTED", "Quota exceeded: too many requests per minute for this user. Retry with exponential backoff.");
+        429,
+        "RESOURCE_EXHAUSTED",
+        "Quota exceeded: too many requests per minute for this user. Retry with exponential backoff.");
   }
 
   @Override
@@ -160,18 +181,25 @@ public final class GoogleHealthApi implements ProviderApi {
 
   private Reply authorize(Call call) {
     if (!client.clientId().equals(call.query("client_id"))) {
-      return GoogleErrors.html(401, "invalid_client", "Access blocked: Error 401: invalid_client. The OAuth client was not found.");
+      return GoogleErrors.html(
+          401,
+          "invalid_client",
+          "Access blocked: Error 401: invalid_client. The OAuth client was not found.");
     }
     String redirect = call.query("redirect_uri");
     if (!Redirects.acceptable(redirect)) {
-      return GoogleErrors.html(400, "redirect_uri_mismatch", "Access blocked: Error 400: redirect_uri_mismatch.");
+      return GoogleErrors.html(
+          400, "redirect_uri_mismatch", "Access blocked: Error 400: redirect_uri_mismatch.");
     }
     String state = call.query("state");
     if (!"code".equals(call.query("response_type"))) {
-      return Reply.redirect(Redirects.with(redirect, errorParams("unsupported_response_type", state)));
+      return Reply.redirect(
+          Redirects.with(redirect, errorParams("unsupported_response_type", state)));
     }
     String challenge = call.query("code_challenge");
-    if (challenge == null || challenge.isBlank() || !"S256".equals(call.query("code_challenge_method"))) {
+    if (challenge == null
+        || challenge.isBlank()
+        || !"S256".equals(call.query("code_challenge_method"))) {
       return Reply.redirect(Redirects.with(redirect, errorParams("invalid_request", state)));
     }
     String scope = call.query("scope") == null ? "" : call.query("scope");
@@ -179,8 +207,18 @@ public final class GoogleHealthApi implements ProviderApi {
     Account account = user == null || user.isBlank() ? accounts.fresh() : accounts.named(user);
     boolean offline = "offline".equals(call.query("access_type"));
     boolean consent = call.query("prompt") != null && call.query("prompt").contains("consent");
-    boolean refresh = offline && (consent || !tokens.hasRefreshToken(account.person().name(), client.clientId()));
-    Grant grant = new Grant(TokenStore.newId(), name(), account, client.clientId(), scope, redirect, challenge, refresh);
+    boolean refresh =
+        offline && (consent || !tokens.hasRefreshToken(account.person().name(), client.clientId()));
+    Grant grant =
+        new Grant(
+            TokenStore.newId(),
+            name(),
+            account,
+            client.clientId(),
+            scope,
+            redirect,
+            challenge,
+            refresh);
     Map<String, String> params = new LinkedHashMap<>();
     params.put("state", state);
     params.put("code", tokens.issueCode(grant, clock.instant()));
@@ -200,7 +238,8 @@ public final class GoogleHealthApi implements ProviderApi {
     String secret = call.form("client_secret");
     String basic = call.header("Authorization");
     if (id == null && basic != null && basic.regionMatches(true, 0, "Basic ", 0, 6)) {
-      String decoded = new String(Base64.getDecoder().decode(basic.substring(6).trim()), StandardCharsets.UTF_8);
+      String decoded =
+          new String(Base64.getDecoder().decode(basic.substring(6).trim()), StandardCharsets.UTF_8);
       int colon = decoded.indexOf(':');
       if (colon > 0) {
         id = decoded.substring(0, colon);
@@ -258,7 +297,8 @@ public final class GoogleHealthApi implements ProviderApi {
 
   static String s256(String verifier) {
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
@@ -284,7 +324,9 @@ public final class GoogleHealthApi implements ProviderApi {
     Grant g = call.principal();
     String user = call.param("user");
     Account a = g.account();
-    return "me".equals(user) || a.person().healthUserId().equals(user) ? Optional.of(a) : Optional.empty();
+    return "me".equals(user) || a.person().healthUserId().equals(user)
+        ? Optional.of(a)
+        : Optional.empty();
   }
 
   private Reply permissionDenied() {
@@ -329,11 +371,18 @@ public final class GoogleHealthApi implements ProviderApi {
     String family = call.query("dataSourceFamily");
     if (family != null) {
       if (type.equals("sleep")) {
-        return GoogleErrors.invalidArgument("dataSourceFamily is not supported for this data type", "INVALID_DATA_POINT_DATA_SOURCE_FAMILY", Map.of());
+        return GoogleErrors.invalidArgument(
+            "dataSourceFamily is not supported for this data type",
+            "INVALID_DATA_POINT_DATA_SOURCE_FAMILY",
+            Map.of());
       }
       String f = family.startsWith(FAMILY) ? family.substring(FAMILY.length()) : "";
-      if (!Set.of("all-sources", "google-wearables", "google-sources", "self-sources").contains(f)) {
-        return GoogleErrors.invalidArgument("Invalid data source family: " + family, "INVALID_DATA_POINT_DATA_SOURCE_FAMILY", Map.of());
+      if (!Set.of("all-sources", "google-wearables", "google-sources", "self-sources")
+          .contains(f)) {
+        return GoogleErrors.invalidArgument(
+            "Invalid data source family: " + family,
+            "INVALID_DATA_POINT_DATA_SOURCE_FAMILY",
+            Map.of());
       }
       family = f;
     }
@@ -360,7 +409,8 @@ public final class GoogleHealthApi implements ProviderApi {
     if (token != null && !token.isEmpty()) {
       Integer decoded = decodeToken(token, queryKey);
       if (decoded == null) {
-        return GoogleErrors.invalidArgument("Invalid page token: the page token does not match the request.", null, Map.of());
+        return GoogleErrors.invalidArgument(
+            "Invalid page token: the page token does not match the request.", null, Map.of());
       }
       offset = decoded;
     }
@@ -369,7 +419,8 @@ public final class GoogleHealthApi implements ProviderApi {
     items.removeIf(
         i ->
             !filter.accepts(i.physicalKey(), i.civilKey())
-                || ("self-sources".equals(fam) && !(i.origin() == Origin.API && grant.clientId().equals(i.clientId())))
+                || ("self-sources".equals(fam)
+                    && !(i.origin() == Origin.API && grant.clientId().equals(i.clientId())))
                 || ("google-wearables".equals(fam) && (i.manual() || i.origin() == Origin.API)));
     items.sort(Comparator.comparing(Item::sortKey).reversed());
     ObjectNode out = Json.object();
@@ -390,49 +441,98 @@ public final class GoogleHealthApi implements ProviderApi {
       case "exercise" -> {
         for (SimWorkout w : store.workouts()) {
           items.add(
-              new Item(w.start(), w.start(), LocalDateTime.ofInstant(w.start(), w.offset()), w.origin(), w.clientId(), w.manual(), () -> GoogleJson.exercise(p, w)));
+              new Item(
+                  w.start(),
+                  w.start(),
+                  LocalDateTime.ofInstant(w.start(), w.offset()),
+                  w.origin(),
+                  w.clientId(),
+                  w.manual(),
+                  () -> GoogleJson.exercise(p, w)));
         }
       }
       case "steps" -> {
         Instant now = clock.instant();
-        Instant from = filter.fromInstant() != null ? filter.fromInstant()
-            : filter.fromCivil() != null ? filter.fromCivil().minusDays(1).toInstant(ZoneOffset.UTC)
-            : store.stepsFrom().atStartOfDay(p.zone()).toInstant();
-        Instant to = filter.toInstant() != null ? filter.toInstant()
-            : filter.toCivil() != null ? filter.toCivil().plusDays(1).toInstant(ZoneOffset.UTC)
-            : now;
+        Instant from =
+            filter.fromInstant() != null
+                ? filter.fromInstant()
+                : filter.fromCivil() != null
+                    ? filter.fromCivil().minusDays(1).toInstant(ZoneOffset.UTC)
+                    : store.stepsFrom().atStartOfDay(p.zone()).toInstant();
+        Instant to =
+            filter.toInstant() != null
+                ? filter.toInstant()
+                : filter.toCivil() != null
+                    ? filter.toCivil().plusDays(1).toInstant(ZoneOffset.UTC)
+                    : now;
         for (StepsInterval s : store.steps(from, to, now)) {
-          items.add(new Item(s.start(), s.start(), LocalDateTime.ofInstant(s.start(), s.offset()), Origin.GENERATED, null, false, () -> GoogleJson.steps(s)));
+          items.add(
+              new Item(
+                  s.start(),
+                  s.start(),
+                  LocalDateTime.ofInstant(s.start(), s.offset()),
+                  Origin.GENERATED,
+                  null,
+                  false,
+                  () -> GoogleJson.steps(s)));
         }
       }
       case "sleep" -> {
         for (SimSleep s : store.sleeps()) {
           OffsetDateTime end = s.session().end();
-          items.add(new Item(s.session().start().toInstant(), end.toInstant(), end.toLocalDateTime(), s.origin(), null, false, () -> GoogleJson.sleep(p, s)));
+          items.add(
+              new Item(
+                  s.session().start().toInstant(),
+                  end.toInstant(),
+                  end.toLocalDateTime(),
+                  s.origin(),
+                  null,
+                  false,
+                  () -> GoogleJson.sleep(p, s)));
         }
       }
       case "weight" -> {
         for (SimWeight w : store.weights()) {
           OffsetDateTime t = w.weight().time();
-          items.add(new Item(t.toInstant(), t.toInstant(), t.toLocalDateTime(), w.origin(), w.clientId(), false, () -> GoogleJson.weight(p, w)));
+          items.add(
+              new Item(
+                  t.toInstant(),
+                  t.toInstant(),
+                  t.toLocalDateTime(),
+                  w.origin(),
+                  w.clientId(),
+                  false,
+                  () -> GoogleJson.weight(p, w)));
         }
       }
       default -> {
         for (SimRestingHeartRate r : store.restingHeartRates()) {
           LocalDateTime day = r.value().date().atStartOfDay();
-          items.add(new Item(day.atZone(p.zone()).toInstant(), day.atZone(p.zone()).toInstant(), day, r.origin(), null, false, () -> GoogleJson.restingHeartRate(r)));
+          items.add(
+              new Item(
+                  day.atZone(p.zone()).toInstant(),
+                  day.atZone(p.zone()).toInstant(),
+                  day,
+                  r.origin(),
+                  null,
+                  false,
+                  () -> GoogleJson.restingHeartRate(r)));
         }
       }
     }
     return items;
   }
 
-  private static String queryKey(String user, String type, String filter, int pageSize, String family) {
-    return Long.toHexString(Mix.of(user + "|" + type + "|" + filter + "|" + pageSize + "|" + family));
+  private static String queryKey(
+      String user, String type, String filter, int pageSize, String family) {
+    return Long.toHexString(
+        Mix.of(user + "|" + type + "|" + filter + "|" + pageSize + "|" + family));
   }
 
   private static String encodeToken(String queryKey, int offset) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString((queryKey + ":" + offset).getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString((queryKey + ":" + offset).getBytes(StandardCharsets.UTF_8));
   }
 
   private static Integer decodeToken(String token, String queryKey) {
@@ -463,7 +563,9 @@ public final class GoogleHealthApi implements ProviderApi {
           case "weight" -> store.weight(id).map(w -> GoogleJson.weight(p, w));
           default -> Optional.empty();
         };
-    return found.map(n -> Reply.json(200, n)).orElseGet(() -> GoogleErrors.error(404, "NOT_FOUND", "Requested entity was not found."));
+    return found
+        .map(n -> Reply.json(200, n))
+        .orElseGet(() -> GoogleErrors.error(404, "NOT_FOUND", "Requested entity was not found."));
   }
 
   private Reply exportTcx(Call call) {
@@ -472,7 +574,8 @@ public final class GoogleHealthApi implements ProviderApi {
       return permissionDenied();
     }
     if (!"exercise".equals(call.param("type"))) {
-      return GoogleErrors.invalidArgument("TCX export is only available for exercise", null, Map.of());
+      return GoogleErrors.invalidArgument(
+          "TCX export is only available for exercise", null, Map.of());
     }
     Person p = a.get().person();
     Optional<SimWorkout> w = a.get().fitbit().workout(call.param("id"));
@@ -522,35 +625,82 @@ public final class GoogleHealthApi implements ProviderApi {
         Instant end = Instant.parse(interval.path("endTime").asText());
         ZoneOffset off = parseOffset(interval.path("startUtcOffset").asText("0s"));
         int elapsed = (int) Duration.between(start, end).toSeconds();
-        int active = e.has("activeDuration") ? (int) parseSeconds(e.path("activeDuration").asText()) : elapsed;
+        int active =
+            e.has("activeDuration")
+                ? (int) parseSeconds(e.path("activeDuration").asText())
+                : elapsed;
         JsonNode m = e.path("metricsSummary");
         double distance = m.path("distanceMillimeters").asDouble(0) / 1000.0;
         SimWorkout w =
             WorkoutFactory.explicit(
-                p, accounts.nextGoogleId(), GoogleJson.sport(e.path("exerciseType").asText(null)), e.path("displayName").asText(null),
-                start, elapsed, Math.min(active, elapsed), distance, List.of(), Origin.API, null, null, false, grant.clientId(), now);
-        w = new SimWorkout(
-            w.id(), w.sport(), w.title(), w.start(), off, w.elapsedSeconds(), w.movingSeconds(), w.distanceMetres(),
-            m.path("elevationGainMillimeters").asDouble(0) / 1000.0,
-            m.has("averageHeartRateBeatsPerMinute") ? m.path("averageHeartRateBeatsPerMinute").asInt() : null,
-            m.has("averageHeartRateBeatsPerMinute") ? m.path("averageHeartRateBeatsPerMinute").asInt() : null,
-            null, null, m.path("caloriesKcal").asDouble(w.calories()), false, null, 0, List.of(), null, null, false,
-            Origin.API, grant.clientId(), now, now);
+                p,
+                accounts.nextGoogleId(),
+                GoogleJson.sport(e.path("exerciseType").asText(null)),
+                e.path("displayName").asText(null),
+                start,
+                elapsed,
+                Math.min(active, elapsed),
+                distance,
+                List.of(),
+                Origin.API,
+                null,
+                null,
+                false,
+                grant.clientId(),
+                now);
+        w =
+            new SimWorkout(
+                w.id(),
+                w.sport(),
+                w.title(),
+                w.start(),
+                off,
+                w.elapsedSeconds(),
+                w.movingSeconds(),
+                w.distanceMetres(),
+                m.path("elevationGainMillimeters").asDouble(0) / 1000.0,
+                m.has("averageHeartRateBeatsPerMinute")
+                    ? m.path("averageHeartRateBeatsPerMinute").asInt()
+                    : null,
+                m.has("averageHeartRateBeatsPerMinute")
+                    ? m.path("averageHeartRateBeatsPerMinute").asInt()
+                    : null,
+                null,
+                null,
+                m.path("caloriesKcal").asDouble(w.calories()),
+                false,
+                null,
+                0,
+                List.of(),
+                null,
+                null,
+                false,
+                Origin.API,
+                grant.clientId(),
+                now,
+                now);
         account.fitbit().put(w);
         created = GoogleJson.exercise(p, w);
-        webhooks.fitbitChange(p.healthUserId(), "UPSERT", "exercise", w.start(), w.end(), w.offset());
+        webhooks.fitbitChange(
+            p.healthUserId(), "UPSERT", "exercise", w.start(), w.end(), w.offset());
       } else if ("weight".equals(type)) {
         JsonNode we = body.path("weight");
         Instant at = Instant.parse(we.path("sampleTime").path("physicalTime").asText());
         ZoneOffset off = parseOffset(we.path("sampleTime").path("utcOffset").asText("0s"));
         double grams = we.path("weightGrams").asDouble();
         SimWeight w =
-            new SimWeight(accounts.nextGoogleId(), new BodyWeight(at.atOffset(off), grams / 1000.0, java.util.OptionalDouble.empty()), Origin.API, grant.clientId(), now);
+            new SimWeight(
+                accounts.nextGoogleId(),
+                new BodyWeight(at.atOffset(off), grams / 1000.0, java.util.OptionalDouble.empty()),
+                Origin.API,
+                grant.clientId(),
+                now);
         account.fitbit().put(w);
         created = GoogleJson.weight(p, w);
         webhooks.fitbitChange(p.healthUserId(), "UPSERT", "weight", at, at.plusSeconds(1), off);
       } else if (TYPES.contains(type)) {
-        return GoogleErrors.invalidArgument("Data type " + type + " cannot be written by the simulator", null, Map.of());
+        return GoogleErrors.invalidArgument(
+            "Data type " + type + " cannot be written by the simulator", null, Map.of());
       } else {
         return unknownType(type);
       }
@@ -588,19 +738,54 @@ public final class GoogleHealthApi implements ProviderApi {
     for (JsonNode n : body.path("names")) {
       String[] parts = n.asText().split("/");
       if (parts.length != 6 || !parts[2].equals("dataTypes") || !parts[4].equals("dataPoints")) {
-        return GoogleErrors.invalidArgument("Invalid data point name: " + n.asText(), null, Map.of());
+        return GoogleErrors.invalidArgument(
+            "Invalid data point name: " + n.asText(), null, Map.of());
       }
       String type = parts[3];
       String id = parts[5];
       switch (type) {
-        case "exercise" -> account.fitbit().removeWorkout(id).ifPresent(w ->
-            webhooks.fitbitChange(p.healthUserId(), "DELETE", "exercise", w.start(), w.end(), w.offset()));
-        case "weight" -> account.fitbit().removeWeight(id).ifPresent(w ->
-            webhooks.fitbitChange(p.healthUserId(), "DELETE", "weight", w.weight().time().toInstant(), w.weight().time().toInstant().plusSeconds(1), w.weight().time().getOffset()));
-        case "sleep" -> account.fitbit().removeSleep(id).ifPresent(s ->
-            webhooks.fitbitChange(p.healthUserId(), "DELETE", "sleep", s.session().start().toInstant(), s.session().end().toInstant(), s.session().end().getOffset()));
+        case "exercise" ->
+            account
+                .fitbit()
+                .removeWorkout(id)
+                .ifPresent(
+                    w ->
+                        webhooks.fitbitChange(
+                            p.healthUserId(),
+                            "DELETE",
+                            "exercise",
+                            w.start(),
+                            w.end(),
+                            w.offset()));
+        case "weight" ->
+            account
+                .fitbit()
+                .removeWeight(id)
+                .ifPresent(
+                    w ->
+                        webhooks.fitbitChange(
+                            p.healthUserId(),
+                            "DELETE",
+                            "weight",
+                            w.weight().time().toInstant(),
+                            w.weight().time().toInstant().plusSeconds(1),
+                            w.weight().time().getOffset()));
+        case "sleep" ->
+            account
+                .fitbit()
+                .removeSleep(id)
+                .ifPresent(
+                    s ->
+                        webhooks.fitbitChange(
+                            p.healthUserId(),
+                            "DELETE",
+                            "sleep",
+                            s.session().start().toInstant(),
+                            s.session().end().toInstant(),
+                            s.session().end().getOffset()));
         default -> {
-          return GoogleErrors.invalidArgument("Data type cannot be deleted by name: " + type, null, Map.of());
+          return GoogleErrors.invalidArgument(
+              "Data type cannot be deleted by name: " + type, null, Map.of());
         }
       }
     }

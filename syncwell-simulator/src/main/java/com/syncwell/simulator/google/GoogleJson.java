@@ -32,7 +32,8 @@ final class GoogleJson {
     return "users/" + p.healthUserId() + "/dataTypes/" + type + "/dataPoints/" + id;
   }
 
-  static ObjectNode interval(Instant start, ZoneOffset startOffset, Instant end, ZoneOffset endOffset) {
+  static ObjectNode interval(
+      Instant start, ZoneOffset startOffset, Instant end, ZoneOffset endOffset) {
     ObjectNode i = Json.object();
     i.put("startTime", start.toString());
     i.put("startUtcOffset", offset(startOffset));
@@ -41,7 +42,8 @@ final class GoogleJson {
     return i;
   }
 
-  static ObjectNode source(String recordingMethod, Origin origin, String clientId, String device, String maker) {
+  static ObjectNode source(
+      String recordingMethod, Origin origin, String clientId, String device, String maker) {
     ObjectNode s = Json.object();
     if (origin == Origin.API) {
       s.put("recordingMethod", "MANUAL");
@@ -100,22 +102,34 @@ final class GoogleJson {
     dp.put("name", name(p, "exercise", w.id()));
     dp.set(
         "dataSource",
-        source(w.manual() ? "MANUAL" : "ACTIVELY_MEASURED", w.origin(), w.clientId(), "Pixel Watch 3", "Google"));
+        source(
+            w.manual() ? "MANUAL" : "ACTIVELY_MEASURED",
+            w.origin(),
+            w.clientId(),
+            "Pixel Watch 3",
+            "Google"));
     ObjectNode e = dp.putObject("exercise");
     e.set("interval", interval(w.start(), w.offset(), w.end(), w.offset()));
     e.put("exerciseType", exerciseType(w.sport()));
-    e.put("displayName", w.sport() == SportType.OTHER && w.title() != null ? w.title() : displayName(w.sport()));
+    e.put(
+        "displayName",
+        w.sport() == SportType.OTHER && w.title() != null ? w.title() : displayName(w.sport()));
     e.put("activeDuration", w.movingSeconds() + "s");
     ObjectNode m = e.putObject("metricsSummary");
     m.put("caloriesKcal", w.calories());
     m.put("distanceMillimeters", Math.round(w.distanceMetres() * 1000.0) * 1.0);
-    if (w.sport() == SportType.RUNNING || w.sport() == SportType.WALKING || w.sport() == SportType.HIKING) {
+    if (w.sport() == SportType.RUNNING
+        || w.sport() == SportType.WALKING
+        || w.sport() == SportType.HIKING) {
       double perSecond = w.sport() == SportType.RUNNING ? 2.8 : 1.8;
       m.put("steps", Long.toString(Math.round(w.movingSeconds() * perSecond)));
     }
     if (w.averageHeartRate() != null) {
       m.put("averageHeartRateBeatsPerMinute", Integer.toString(w.averageHeartRate()));
-      m.put("activeZoneMinutes", Long.toString(Math.round(w.movingSeconds() / 60.0 * (w.averageHeartRate() > 120 ? 1.4 : 0.3))));
+      m.put(
+          "activeZoneMinutes",
+          Long.toString(
+              Math.round(w.movingSeconds() / 60.0 * (w.averageHeartRate() > 120 ? 1.4 : 0.3))));
     }
     if (w.distanceMetres() > 0 && w.movingSeconds() > 0) {
       m.put("averagePaceSecondsPerMeter", w.movingSeconds() / w.distanceMetres());
@@ -144,7 +158,9 @@ final class GoogleJson {
 
   static ObjectNode steps(StepsInterval s) {
     ObjectNode dp = Json.object();
-    dp.set("dataSource", source("PASSIVELY_MEASURED", Origin.GENERATED, null, "Pixel Watch 3", "Google"));
+    dp.set(
+        "dataSource",
+        source("PASSIVELY_MEASURED", Origin.GENERATED, null, "Pixel Watch 3", "Google"));
     ObjectNode st = dp.putObject("steps");
     st.set("interval", interval(s.start(), s.offset(), s.end(), s.offset()));
     st.put("count", Long.toString(s.count()));
@@ -159,7 +175,11 @@ final class GoogleJson {
     var session = s.session();
     sl.set(
         "interval",
-        interval(session.start().toInstant(), session.start().getOffset(), session.end().toInstant(), session.end().getOffset()));
+        interval(
+            session.start().toInstant(),
+            session.start().getOffset(),
+            session.end().toInstant(),
+            session.end().getOffset()));
     sl.put("type", "STAGES");
     ArrayNode stages = sl.putArray("stages");
     Map<SleepStageType, long[]> byType = new EnumMap<>(SleepStageType.class);
@@ -185,9 +205,11 @@ final class GoogleJson {
     ObjectNode summary = sl.putObject("summary");
     long inBed = session.inBed().toMinutes();
     long asleep = session.asleep().toMinutes();
-    long toFall = session.stages().isEmpty() || session.stages().get(0).type() != SleepStageType.AWAKE
-        ? 0
-        : Duration.between(session.stages().get(0).start(), session.stages().get(0).end()).toMinutes();
+    long toFall =
+        session.stages().isEmpty() || session.stages().get(0).type() != SleepStageType.AWAKE
+            ? 0
+            : Duration.between(session.stages().get(0).start(), session.stages().get(0).end())
+                .toMinutes();
     summary.put("minutesAsleep", Long.toString(asleep));
     summary.put("minutesAwake", Long.toString(inBed - asleep));
     summary.put("minutesInSleepPeriod", Long.toString(inBed));
@@ -209,7 +231,8 @@ final class GoogleJson {
   static ObjectNode weight(Person p, SimWeight w) {
     ObjectNode dp = Json.object();
     dp.put("name", name(p, "weight", w.id()));
-    dp.set("dataSource", source("PASSIVELY_MEASURED", w.origin(), w.clientId(), "Aria Air", "Fitbit"));
+    dp.set(
+        "dataSource", source("PASSIVELY_MEASURED", w.origin(), w.clientId(), "Aria Air", "Fitbit"));
     ObjectNode we = dp.putObject("weight");
     ObjectNode t = we.putObject("sampleTime");
     t.put("physicalTime", w.weight().time().toInstant().toString());

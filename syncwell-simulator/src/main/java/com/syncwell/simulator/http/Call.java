@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One incoming call as a route handler sees it: path parameters, query, form, headers, body, and
- * — for authenticated routes — the caller's account and OAuth client.
+ * One incoming call as a route handler sees it: path parameters, query, form, headers, body, and —
+ * for authenticated routes — the caller's account and OAuth client.
  */
 public final class Call {
   private final Context context;

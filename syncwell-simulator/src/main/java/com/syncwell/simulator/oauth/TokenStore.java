@@ -112,8 +112,13 @@ public final class TokenStore {
   /** Invalidates every token of an account (all its grants); null: of everyone. */
   public int revokeAccount(String accountName) {
     int before = access.size() + refresh.size();
-    access.values().removeIf(a -> accountName == null || a.grant.account().person().name().equals(accountName));
-    refresh.values().removeIf(g -> accountName == null || g.account().person().name().equals(accountName));
+    access
+        .values()
+        .removeIf(
+            a -> accountName == null || a.grant.account().person().name().equals(accountName));
+    refresh
+        .values()
+        .removeIf(g -> accountName == null || g.account().person().name().equals(accountName));
     return before - access.size() - refresh.size();
   }
 
@@ -129,6 +134,7 @@ public final class TokenStore {
   /** True when the account has authorised the client before (and a refresh token exists). */
   public boolean hasRefreshToken(String accountName, String clientId) {
     return refresh.values().stream()
-        .anyMatch(g -> g.account().person().name().equals(accountName) && g.clientId().equals(clientId));
+        .anyMatch(
+            g -> g.account().person().name().equals(accountName) && g.clientId().equals(clientId));
   }
 }

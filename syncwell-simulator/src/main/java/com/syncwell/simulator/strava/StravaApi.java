@@ -51,11 +51,11 @@ import java.util.zip.GZIPInputStream;
  * Strava: OAuth ({@code /strava/oauth/…}) and API v3 ({@code /strava/api/v3/…}).
  *
  * <p>Upload duplicates: the error text observed from the live API (quoted in several public
- * clients' tests and parsers, 2021–2025) is {@code "<file> duplicate of <a
- * href='/activities/<id>' target='_blank'>activity <id></a>"} (some show the title as link text);
- * a plain {@code "duplicate of activity <id>"} also appears in clients. Both forms are offered
- * ({@link com.syncwell.simulator.SimulatorOptions#stravaDuplicateErrorAsLink()}); both carry the
- * activity id.
+ * clients' tests and parsers, 2021–2025) is {@code "<file> duplicate of <a href='/activities/<id>'
+ * target='_blank'>activity <id></a>"} (some show the title as link text); a plain {@code "duplicate
+ * of activity <id>"} also appears in clients. Both forms are offered ({@link
+ * com.syncwell.simulator.SimulatorOptions#stravaDuplicateErrorAsLink()}); both carry the activity
+ * id.
  */
 public final class StravaApi implements ProviderApi {
   private static final String API = "/strava/api/v3";
@@ -127,7 +127,8 @@ public final class StravaApi implements ProviderApi {
         route("DELETE", API + "/push_subscriptions/{id}", Access.OPEN, this::unsubscribe));
   }
 
-  private Route route(String method, String template, Access access, com.syncwell.simulator.http.RouteHandler h) {
+  private Route route(
+      String method, String template, Access access, com.syncwell.simulator.http.RouteHandler h) {
     return new Route(name(), method, template, access, h);
   }
 
@@ -138,12 +139,14 @@ public final class StravaApi implements ProviderApi {
 
   @Override
   public Reply unauthorized() {
-    return Reply.json(401, StravaJson.fault("Authorization Error", "Athlete", "access_token", "invalid"));
+    return Reply.json(
+        401, StravaJson.fault("Authorization Error", "Athlete", "access_token", "invalid"));
   }
 
   @Override
   public Reply throttled() {
-    return Reply.json(429, StravaJson.fault("Rate Limit Exceeded", "Application", "rate limit", "exceeded"));
+    return Reply.json(
+        429, StravaJson.fault("Rate Limit Exceeded", "Application", "rate limit", "exceeded"));
   }
 
   @Override
@@ -175,14 +178,17 @@ public final class StravaApi implements ProviderApi {
 
   private Reply authorize(Call call) {
     if (!client.clientId().equals(call.query("client_id"))) {
-      return Reply.json(400, StravaJson.fault("Bad Request", "Application", "client_id", "invalid"));
+      return Reply.json(
+          400, StravaJson.fault("Bad Request", "Application", "client_id", "invalid"));
     }
     String redirect = call.query("redirect_uri");
     if (!Redirects.acceptable(redirect)) {
-      return Reply.json(400, StravaJson.fault("Bad Request", "Application", "redirect_uri", "invalid"));
+      return Reply.json(
+          400, StravaJson.fault("Bad Request", "Application", "redirect_uri", "invalid"));
     }
     if (!"code".equals(call.query("response_type"))) {
-      return Reply.json(400, StravaJson.fault("Bad Request", "Application", "response_type", "invalid"));
+      return Reply.json(
+          400, StravaJson.fault("Bad Request", "Application", "response_type", "invalid"));
     }
     String requested = call.query("scope") == null ? "read" : call.query("scope");
     List<String> scopes = new ArrayList<>(List.of(requested.split(",")));
@@ -192,7 +198,9 @@ public final class StravaApi implements ProviderApi {
     String scope = String.join(",", scopes);
     String user = call.query("sim_user");
     Account account = user == null || user.isBlank() ? accounts.fresh() : accounts.named(user);
-    Grant grant = new Grant(TokenStore.newId(), name(), account, client.clientId(), scope, redirect, null, true);
+    Grant grant =
+        new Grant(
+            TokenStore.newId(), name(), account, client.clientId(), scope, redirect, null, true);
     Map<String, String> params = new LinkedHashMap<>();
     params.put("state", call.query("state"));
     params.put("code", tokens.issueCode(grant, clock.instant()));
@@ -202,14 +210,16 @@ public final class StravaApi implements ProviderApi {
 
   private Reply token(Call call) {
     if (!client.matches(call.form("client_id"), call.form("client_secret"))) {
-      return Reply.json(401, StravaJson.fault("Bad Request", "Application", "client_secret", "invalid"));
+      return Reply.json(
+          401, StravaJson.fault("Bad Request", "Application", "client_secret", "invalid"));
     }
     Instant now = clock.instant();
     String grantType = call.form("grant_type");
     if ("authorization_code".equals(grantType)) {
       Optional<Grant> grant = tokens.redeemCode(call.form("code"), now);
       if (grant.isEmpty()) {
-        return Reply.json(400, StravaJson.fault("Bad Request", "AuthorizationCode", "code", "invalid"));
+        return Reply.json(
+            400, StravaJson.fault("Bad Request", "AuthorizationCode", "code", "invalid"));
       }
       ObjectNode body = tokenBody(grant.get(), tokens.issueRefresh(grant.get()), now);
       body.set("athlete", StravaJson.athlete(grant.get().account().person(), 2));
@@ -219,7 +229,8 @@ public final class StravaApi implements ProviderApi {
       String presented = call.form("refresh_token");
       Optional<Grant> grant = tokens.refreshGrant(presented);
       if (grant.isEmpty()) {
-        return Reply.json(400, StravaJson.fault("Bad Request", "RefreshToken", "refresh_token", "invalid"));
+        return Reply.json(
+            400, StravaJson.fault("Bad Request", "RefreshToken", "refresh_token", "invalid"));
       }
       tokens.dropRefresh(presented);
       return Reply.json(200, tokenBody(grant.get(), tokens.issueRefresh(grant.get()), now));
@@ -242,7 +253,10 @@ public final class StravaApi implements ProviderApi {
     String token = call.form("access_token");
     if (token == null) {
       String auth = call.header("Authorization");
-      token = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim() : null;
+      token =
+          auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)
+              ? auth.substring(7).trim()
+              : null;
     }
     Optional<Grant> grant = tokens.authenticate(token, clock.instant());
     if (grant.isEmpty()) {
@@ -250,8 +264,11 @@ public final class StravaApi implements ProviderApi {
     }
     tokens.revoke(grant.get());
     webhooks.stravaEvent(
-        "athlete", grant.get().account().person().stravaAthleteId(), "update",
-        grant.get().account().person().stravaAthleteId(), Map.of("authorized", "false"));
+        "athlete",
+        grant.get().account().person().stravaAthleteId(),
+        "update",
+        grant.get().account().person().stravaAthleteId(),
+        Map.of("authorized", "false"));
     ObjectNode body = Json.object();
     body.put("access_token", token);
     return Reply.json(200, body);
@@ -316,7 +333,8 @@ public final class StravaApi implements ProviderApi {
       return notFound();
     }
     Person person = account(call).person();
-    String polyline = w.get().hasGps() ? Polyline.encode(WorkoutFactory.streams(person, w.get()), 2000) : null;
+    String polyline =
+        w.get().hasGps() ? Polyline.encode(WorkoutFactory.streams(person, w.get()), 2000) : null;
     return Reply.json(200, StravaJson.detailed(person, w.get(), polyline));
   }
 
@@ -367,7 +385,10 @@ public final class StravaApi implements ProviderApi {
   // ---- writes
 
   private Reply createActivity(Call call) {
-    JsonNode json = call.contentType() != null && call.contentType().startsWith("application/json") ? call.json() : null;
+    JsonNode json =
+        call.contentType() != null && call.contentType().startsWith("application/json")
+            ? call.json()
+            : null;
     String name = field(call, json, "name");
     String sportType = field(call, json, "sport_type");
     if (sportType == null) {
@@ -376,7 +397,12 @@ public final class StravaApi implements ProviderApi {
     String startLocal = field(call, json, "start_date_local");
     String elapsed = field(call, json, "elapsed_time");
     for (String[] required :
-        new String[][] {{"name", name}, {"sport_type", sportType}, {"start_date_local", startLocal}, {"elapsed_time", elapsed}}) {
+        new String[][] {
+          {"name", name},
+          {"sport_type", sportType},
+          {"start_date_local", startLocal},
+          {"elapsed_time", elapsed}
+        }) {
       if (required[1] == null || required[1].isBlank()) {
         return Reply.json(400, StravaJson.fault("Bad Request", "Activity", required[0], "missing"));
       }
@@ -391,17 +417,31 @@ public final class StravaApi implements ProviderApi {
       String d = field(call, json, "distance");
       distance = d == null || d.isBlank() ? 0 : Double.parseDouble(d);
     } catch (DateTimeParseException | NumberFormatException e) {
-      return Reply.json(400, StravaJson.fault("Bad Request", "Activity", "start_date_local", "invalid"));
+      return Reply.json(
+          400, StravaJson.fault("Bad Request", "Activity", "start_date_local", "invalid"));
     }
     Grant grant = call.principal();
     Instant now = clock.instant();
     SimWorkout w =
         WorkoutFactory.explicit(
-            account.person(), Long.toString(accounts.nextStravaId()), StravaJson.sport(sportType), name,
-            start, elapsedSeconds, elapsedSeconds, distance, List.of(), Origin.API, null, null, true,
-            grant.clientId(), now);
+            account.person(),
+            Long.toString(accounts.nextStravaId()),
+            StravaJson.sport(sportType),
+            name,
+            start,
+            elapsedSeconds,
+            elapsedSeconds,
+            distance,
+            List.of(),
+            Origin.API,
+            null,
+            null,
+            true,
+            grant.clientId(),
+            now);
     account.strava().put(w);
-    webhooks.stravaEvent("activity", Long.parseLong(w.id()), "create", account.person().stravaAthleteId(), Map.of());
+    webhooks.stravaEvent(
+        "activity", Long.parseLong(w.id()), "create", account.person().stravaAthleteId(), Map.of());
     return Reply.json(201, StravaJson.detailed(account.person(), w, null));
   }
 
@@ -441,9 +481,12 @@ public final class StravaApi implements ProviderApi {
     } catch (IOException e) {
       bytes = new byte[0];
     }
-    WorkoutFileFormat format = WorkoutFileFormat.valueOf(dataType.substring(0, 3).toUpperCase(java.util.Locale.ROOT));
+    WorkoutFileFormat format =
+        WorkoutFileFormat.valueOf(dataType.substring(0, 3).toUpperCase(java.util.Locale.ROOT));
     FileReadOutcome outcome =
-        bytes.length == 0 ? new FileReadOutcome.Unreadable("empty file") : files.read(format, bytes);
+        bytes.length == 0
+            ? new FileReadOutcome.Unreadable("empty file")
+            : files.read(format, bytes);
     String externalId = call.form("external_id");
     String fileName = file.filename() == null ? "upload." + dataType : file.filename();
     if (externalId == null || externalId.isBlank()) {
@@ -451,7 +494,15 @@ public final class StravaApi implements ProviderApi {
     }
     Grant grant = call.principal();
     Upload upload =
-        new Upload(accounts.nextUploadId(), grant.account(), externalId, fileName, call.form("name"), outcome, grant.clientId(), pollsUntilReady);
+        new Upload(
+            accounts.nextUploadId(),
+            grant.account(),
+            externalId,
+            fileName,
+            call.form("name"),
+            outcome,
+            grant.clientId(),
+            pollsUntilReady);
     uploads.put(upload.id, upload);
     return Reply.json(201, uploadJson(upload));
   }
@@ -498,24 +549,44 @@ public final class StravaApi implements ProviderApi {
         if (sameExternal || sameTime) {
           upload.error =
               duplicateAsLink
-                  ? upload.fileName + " duplicate of <a href='/activities/" + existing.id() + "' target='_blank'>activity " + existing.id() + "</a>"
+                  ? upload.fileName
+                      + " duplicate of <a href='/activities/"
+                      + existing.id()
+                      + "' target='_blank'>activity "
+                      + existing.id()
+                      + "</a>"
                   : upload.fileName + " duplicate of activity " + existing.id();
           upload.status = "There was an error processing your activity.";
           return;
         }
       }
-      String title = upload.name != null && !upload.name.isBlank() ? upload.name : StravaJson.type(workout.sport());
+      String title =
+          upload.name != null && !upload.name.isBlank()
+              ? upload.name
+              : StravaJson.type(workout.sport());
       SimWorkout w =
           WorkoutFactory.explicit(
-              account.person(), Long.toString(accounts.nextStravaId()), workout.sport(), title, start,
-              (int) duration, (int) workout.movingTime().orElse(workout.duration()).toSeconds(),
-              workout.distanceMetres().orElse(0), workout.samples(), Origin.UPLOADED, upload.externalId,
-              upload.id, false, upload.clientId, clock.instant());
+              account.person(),
+              Long.toString(accounts.nextStravaId()),
+              workout.sport(),
+              title,
+              start,
+              (int) duration,
+              (int) workout.movingTime().orElse(workout.duration()).toSeconds(),
+              workout.distanceMetres().orElse(0),
+              workout.samples(),
+              Origin.UPLOADED,
+              upload.externalId,
+              upload.id,
+              false,
+              upload.clientId,
+              clock.instant());
       account.strava().put(w);
       upload.activityId = Long.parseLong(w.id());
       upload.status = "Your activity is ready.";
     }
-    webhooks.stravaEvent("activity", upload.activityId, "create", account.person().stravaAthleteId(), Map.of());
+    webhooks.stravaEvent(
+        "activity", upload.activityId, "create", account.person().stravaAthleteId(), Map.of());
   }
 
   private static ObjectNode uploadJson(Upload u) {
@@ -541,18 +612,28 @@ public final class StravaApi implements ProviderApi {
 
   private Reply subscribe(Call call) {
     if (!client.matches(call.form("client_id"), call.form("client_secret"))) {
-      return Reply.json(401, StravaJson.fault("Authorization Error", "Application", "client_id", "invalid"));
+      return Reply.json(
+          401, StravaJson.fault("Authorization Error", "Application", "client_id", "invalid"));
     }
     if (webhooks.strava() != null) {
-      return Reply.json(400, StravaJson.fault("Bad Request", "PushSubscription", "callback url", "already exists"));
+      return Reply.json(
+          400,
+          StravaJson.fault("Bad Request", "PushSubscription", "callback url", "already exists"));
     }
     String callback = call.form("callback_url");
     String token = call.form("verify_token");
     if (!Redirects.acceptable(callback) || token == null) {
-      return Reply.json(400, StravaJson.fault("Bad Request", "PushSubscription", "callback url", "invalid"));
+      return Reply.json(
+          400, StravaJson.fault("Bad Request", "PushSubscription", "callback url", "invalid"));
     }
     if (!webhooks.validateStrava(callback, token)) {
-      return Reply.json(400, StravaJson.fault("Bad Request", "PushSubscription", "callback url", "GET to callback URL does not return 200"));
+      return Reply.json(
+          400,
+          StravaJson.fault(
+              "Bad Request",
+              "PushSubscription",
+              "callback url",
+              "GET to callback URL does not return 200"));
     }
     webhooks.strava(new Webhooks.StravaTarget(callback, token, subscriptionId));
     ObjectNode n = Json.object();
@@ -562,7 +643,8 @@ public final class StravaApi implements ProviderApi {
 
   private Reply subscriptions(Call call) {
     if (!client.matches(call.form("client_id"), call.form("client_secret"))) {
-      return Reply.json(401, StravaJson.fault("Authorization Error", "Application", "client_id", "invalid"));
+      return Reply.json(
+          401, StravaJson.fault("Authorization Error", "Application", "client_id", "invalid"));
     }
     ArrayNode out = Json.array();
     Webhooks.StravaTarget t = webhooks.strava();
@@ -580,7 +662,8 @@ public final class StravaApi implements ProviderApi {
 
   private Reply unsubscribe(Call call) {
     if (!client.matches(call.form("client_id"), call.form("client_secret"))) {
-      return Reply.json(401, StravaJson.fault("Authorization Error", "Application", "client_id", "invalid"));
+      return Reply.json(
+          401, StravaJson.fault("Authorization Error", "Application", "client_id", "invalid"));
     }
     Webhooks.StravaTarget t = webhooks.strava();
     if (t == null || !Long.toString(t.subscriptionId()).equals(call.param("id"))) {
@@ -592,7 +675,8 @@ public final class StravaApi implements ProviderApi {
 
   /** Used by {@code /_sim} data changes. */
   public void emit(Account account, SimWorkout w, String aspect, Map<String, String> updates) {
-    webhooks.stravaEvent("activity", Long.parseLong(w.id()), aspect, account.person().stravaAthleteId(), updates);
+    webhooks.stravaEvent(
+        "activity", Long.parseLong(w.id()), aspect, account.person().stravaAthleteId(), updates);
   }
 
   /** The verify token the simulator expects subscribers to use (for {@code --print-env}). */

@@ -17,7 +17,8 @@ import java.util.Set;
 
 /** Strava's JSON shapes: athlete, SummaryActivity, DetailedActivity, streams, faults. */
 final class StravaJson {
-  private static final DateTimeFormatter LOCAL_Z = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'");
+  private static final DateTimeFormatter LOCAL_Z =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'");
 
   private StravaJson() {}
 
@@ -73,7 +74,8 @@ final class StravaJson {
     }
     return switch (sportType) {
       case "Run", "TrailRun", "VirtualRun" -> SportType.RUNNING;
-      case "Ride", "MountainBikeRide", "GravelRide", "VirtualRide", "EBikeRide" -> SportType.CYCLING;
+      case "Ride", "MountainBikeRide", "GravelRide", "VirtualRide", "EBikeRide" ->
+          SportType.CYCLING;
       case "Walk" -> SportType.WALKING;
       case "Hike" -> SportType.HIKING;
       case "Swim" -> SportType.SWIMMING;
@@ -112,7 +114,12 @@ final class StravaJson {
     LocalDateTime local = LocalDateTime.ofInstant(w.start(), w.offset());
     a.put("start_date_local", LOCAL_Z.format(local));
     ZoneOffset standard = person.zone().getRules().getStandardOffset(w.start());
-    a.put("timezone", "(GMT" + (standard.getTotalSeconds() == 0 ? "+00:00" : standard.getId()) + ") " + person.zone().getId());
+    a.put(
+        "timezone",
+        "(GMT"
+            + (standard.getTotalSeconds() == 0 ? "+00:00" : standard.getId())
+            + ") "
+            + person.zone().getId());
     a.put("utc_offset", (double) w.offset().getTotalSeconds());
     List<TrackPoint> ends = null;
     if (w.hasGps() && !w.samples().isEmpty()) {
@@ -175,7 +182,11 @@ final class StravaJson {
     a.put("total_photo_count", 0);
     a.put("has_kudoed", false);
     if (!w.manual()) {
-      a.put("device_name", w.origin() == com.syncwell.simulator.data.Origin.UPLOADED ? "Uploaded file" : "Garmin Forerunner 965");
+      a.put(
+          "device_name",
+          w.origin() == com.syncwell.simulator.data.Origin.UPLOADED
+              ? "Uploaded file"
+              : "Garmin Forerunner 965");
     }
     return a;
   }
@@ -204,7 +215,17 @@ final class StravaJson {
   }
 
   static final Set<String> STREAM_TYPES =
-      Set.of("time", "latlng", "distance", "altitude", "velocity_smooth", "heartrate", "cadence", "watts", "moving", "grade_smooth");
+      Set.of(
+          "time",
+          "latlng",
+          "distance",
+          "altitude",
+          "velocity_smooth",
+          "heartrate",
+          "cadence",
+          "watts",
+          "moving",
+          "grade_smooth");
 
   /** One stream's data array, or null when the activity has none of it. */
   static ArrayNode stream(String type, List<TrackPoint> points, Instant start) {

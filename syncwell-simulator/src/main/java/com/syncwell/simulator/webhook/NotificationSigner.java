@@ -11,8 +11,8 @@ import java.util.Base64;
 
 /**
  * Signs Google Health API notifications with a Tink ECDSA P-256 / SHA-256 key (DER signature, Tink
- * output prefix: 0x01 and the 4-byte key id) generated at startup; serves the public keyset as
- * Tink JSON.
+ * output prefix: 0x01 and the 4-byte key id) generated at startup; serves the public keyset as Tink
+ * JSON.
  */
 public final class NotificationSigner {
   private final PublicKeySign signer;
@@ -42,5 +42,4 @@ public final class NotificationSigner {
   public String publicKeysetJson() {
     return publicKeysetJson;
   }
-
 }

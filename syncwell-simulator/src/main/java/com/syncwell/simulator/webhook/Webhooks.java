@@ -170,7 +170,8 @@ public final class Webhooks implements AutoCloseable {
             status = -1;
           }
           boolean ok = status >= 200 && status < 300;
-          stats.record("webhooks", provider + (ok ? " delivered" : " failed attempt"), ok ? 200 : 502, 0);
+          stats.record(
+              "webhooks", provider + (ok ? " delivered" : " failed attempt"), ok ? 200 : 502, 0);
           if (!ok) {
             if (attempt < ATTEMPTS) {
               executor.schedule(
@@ -179,7 +180,11 @@ public final class Webhooks implements AutoCloseable {
                   TimeUnit.MILLISECONDS);
             } else {
               stats.record("webhooks", provider + " dropped", 502, 0);
-              LOG.warn("webhook to {} dropped after {} attempts (last status {})", provider, attempt, status);
+              LOG.warn(
+                  "webhook to {} dropped after {} attempts (last status {})",
+                  provider,
+                  attempt,
+                  status);
             }
           }
         });
