@@ -64,6 +64,21 @@ class ArchitectureTest {
   }
 
   @Test
+  void the_simulator_depends_on_no_engine_store_or_application() {
+    noClasses()
+        .that()
+        .resideInAPackage("com.syncwell.simulator..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "com.syncwell.engine..",
+            "com.syncwell.store..",
+            "com.syncwell.app..",
+            "com.syncwell.testkit..")
+        .check(production);
+  }
+
+  @Test
   void the_embedded_store_knows_no_application() {
     noClasses()
         .that()
