@@ -5,7 +5,6 @@ import com.syncwell.simulator.control.PerUserQuota;
 import com.syncwell.simulator.control.SimClock;
 import com.syncwell.simulator.control.StravaQuota;
 import com.syncwell.simulator.data.Accounts;
-import com.syncwell.simulator.files.WorkoutFiles;
 import com.syncwell.simulator.google.GoogleHealthApi;
 import com.syncwell.simulator.http.ProviderApi;
 import com.syncwell.simulator.http.Stats;
@@ -64,7 +63,6 @@ public final class ProviderSimulator implements AutoCloseable {
       webhooks.fitbit(
           new Webhooks.FitbitTarget(options.fitbitWebhookUrl(), options.fitbitWebhookSecret()));
     }
-    WorkoutFiles files = WorkoutFiles.standard();
     StravaApi strava =
         new StravaApi(
             accounts,
@@ -72,13 +70,12 @@ public final class ProviderSimulator implements AutoCloseable {
             options.stravaClient(),
             stravaQuota,
             webhooks,
-            files,
             options.uploadPollsUntilReady(),
             options.stravaDuplicateErrorAsLink(),
             options.stravaVerifyToken(),
             options.stravaSubscriptionId());
     GoogleHealthApi google =
-        new GoogleHealthApi(accounts, clock, options.fitbitClient(), googleQuota, webhooks, files);
+        new GoogleHealthApi(accounts, clock, options.fitbitClient(), googleQuota, webhooks);
     Map<String, ProviderApi> providers = new LinkedHashMap<>();
     providers.put(google.name(), google);
     providers.put(strava.name(), strava);

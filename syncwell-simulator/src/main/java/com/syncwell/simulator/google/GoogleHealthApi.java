@@ -3,6 +3,8 @@ package com.syncwell.simulator.google;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.syncwell.connector.files.WorkoutFileFormat;
+import com.syncwell.connector.files.WorkoutFiles;
 import com.syncwell.domain.BodyWeight;
 import com.syncwell.domain.Workout;
 import com.syncwell.simulator.control.PerUserQuota;
@@ -18,7 +20,6 @@ import com.syncwell.simulator.data.SimWeight;
 import com.syncwell.simulator.data.SimWorkout;
 import com.syncwell.simulator.data.StepsInterval;
 import com.syncwell.simulator.data.WorkoutFactory;
-import com.syncwell.simulator.files.WorkoutFiles;
 import com.syncwell.simulator.http.Access;
 import com.syncwell.simulator.http.Call;
 import com.syncwell.simulator.http.Json;
@@ -77,22 +78,15 @@ public final class GoogleHealthApi implements ProviderApi {
   private final OAuthClient client;
   private final PerUserQuota quota;
   private final Webhooks webhooks;
-  private final WorkoutFiles files;
   private final TokenStore tokens = new TokenStore("ya29.", "1//");
 
   public GoogleHealthApi(
-      Accounts accounts,
-      Clock clock,
-      OAuthClient client,
-      PerUserQuota quota,
-      Webhooks webhooks,
-      WorkoutFiles files) {
+      Accounts accounts, Clock clock, OAuthClient client, PerUserQuota quota, Webhooks webhooks) {
     this.accounts = accounts;
     this.clock = clock;
     this.client = client;
     this.quota = quota;
     this.webhooks = webhooks;
-    this.files = files;
   }
 
   public TokenStore tokens() {
@@ -591,7 +585,7 @@ public final class GoogleHealthApi implements ProviderApi {
     if (sw.averageHeartRate() != null) {
       workout = workout.withHeartRate(sw.averageHeartRate(), sw.maxHeartRate());
     }
-    byte[] tcx = files.writeTcx(workout);
+    byte[] tcx = WorkoutFiles.codec(WorkoutFileFormat.TCX).write(workout);
     if ("media".equals(call.query("alt"))) {
       return new Reply(200, "application/vnd.garmin.tcx+xml", tcx, Map.of());
     }

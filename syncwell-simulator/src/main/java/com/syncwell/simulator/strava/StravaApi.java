@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.syncwell.connector.files.FileReadOutcome;
 import com.syncwell.connector.files.WorkoutFileFormat;
+import com.syncwell.connector.files.WorkoutFiles;
 import com.syncwell.domain.TrackPoint;
 import com.syncwell.domain.Workout;
 import com.syncwell.simulator.control.StravaQuota;
@@ -15,7 +16,6 @@ import com.syncwell.simulator.data.Person;
 import com.syncwell.simulator.data.Polyline;
 import com.syncwell.simulator.data.SimWorkout;
 import com.syncwell.simulator.data.WorkoutFactory;
-import com.syncwell.simulator.files.WorkoutFiles;
 import com.syncwell.simulator.http.Access;
 import com.syncwell.simulator.http.Call;
 import com.syncwell.simulator.http.Json;
@@ -68,7 +68,6 @@ public final class StravaApi implements ProviderApi {
   private final OAuthClient client;
   private final StravaQuota quota;
   private final Webhooks webhooks;
-  private final WorkoutFiles files;
   private final TokenStore tokens = new TokenStore("", "");
   private final Map<Long, Upload> uploads = new ConcurrentHashMap<>();
   private final int pollsUntilReady;
@@ -82,7 +81,6 @@ public final class StravaApi implements ProviderApi {
       OAuthClient client,
       StravaQuota quota,
       Webhooks webhooks,
-      WorkoutFiles files,
       int pollsUntilReady,
       boolean duplicateAsLink,
       String verifyToken,
@@ -92,7 +90,6 @@ public final class StravaApi implements ProviderApi {
     this.client = client;
     this.quota = quota;
     this.webhooks = webhooks;
-    this.files = files;
     this.pollsUntilReady = pollsUntilReady;
     this.duplicateAsLink = duplicateAsLink;
     this.verifyToken = verifyToken;
@@ -486,7 +483,7 @@ public final class StravaApi implements ProviderApi {
     FileReadOutcome outcome =
         bytes.length == 0
             ? new FileReadOutcome.Unreadable("empty file")
-            : files.read(format, bytes);
+            : WorkoutFiles.codec(format).read(bytes);
     String externalId = call.form("external_id");
     String fileName = file.filename() == null ? "upload." + dataType : file.filename();
     if (externalId == null || externalId.isBlank()) {
