@@ -5,7 +5,6 @@ import com.syncwell.engine.port.table.AlreadyExists;
 import com.syncwell.engine.port.table.AttributeValue;
 import com.syncwell.engine.port.table.DeleteOutcome;
 import com.syncwell.engine.port.table.Deleted;
-import com.syncwell.engine.port.table.Direction;
 import com.syncwell.engine.port.table.IndexKey;
 import com.syncwell.engine.port.table.Item;
 import com.syncwell.engine.port.table.ItemKey;
@@ -29,7 +28,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -89,16 +87,11 @@ public final class SqliteMetadataTable implements MetadataTable {
 
   static final int SCHEMA_VERSION = SCHEMA.size();
 
-  /** The key columns of each secondary index; bound and read in the enum's order. */
-  private static final Map<SecondaryIndex, IndexColumns> INDEX_COLUMNS = indexColumns();
-
-  private static final String INDEX_KEY_COLUMNS =
-      INDEX_COLUMNS.values().stream()
-          .map(c -> c.partition() + ", " + c.sort())
-          .collect(Collectors.joining(", "));
+  /** The index key columns; bound and read in {@link SecondaryIndex} order. */
+  private static final String INDEX_KEY_COLUMNS = QueryColumns.indexKeyColumnList();
 
   /** The columns of a row, in the order {@link #bindNewRow} binds and {@link #storedItem} reads. */
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "pk, sk, version, expires_at, " + INDEX_KEY_COLUMNS + ", attributes";
 
   /**
@@ -112,7 +105,7 @@ public final class SqliteMetadataTable implements MetadataTable {
   private static final String NEW_ROW_VALUES =
       "VALUES (?, ?, 1, " + assignments(BODY_COLUMNS, c -> "?") + ")";
 
-  private static final String LIVE = "(expires_at IS NULL OR expires_at > ?)";
+  static final String LIVE = "(expires_at IS NULL OR expires_at > ?)";
 
   private static final String GET =
       "SELECT " + COLUMNS + " FROM meta_items WHERE pk = ? AND sk = ? AND " + LIVE;
@@ -243,7 +236,8 @@ public final class SqliteMetadataTable implements MetadataTable {
     QueryColumns columns = QueryColumns.of(query.index());
     Optional<PageToken> after =
         query.pageToken().map(t -> PageToken.decode(t, query, columns.order().size()));
-    PageSelect select = pageSelect(query, columns, after.map(PageToken::lastKey), clock.millis());
+    PageSelect select =
+        PageSelect.of(query, columns, after.map(PageToken::lastKey), clock.millis());
     List<StoredItem> items =
         db.read(
             c -> {
@@ -395,80 +389,6 @@ public final class SqliteMetadataTable implements MetadataTable {
     return new StoredItem(new Item(key, attributes, expiry, indexKeys), version);
   }
 
-  /**
-   * The SELECT of a query page: the partition, the sort-key range of the prefix, the position after
-   * the page token, live items only, in order, {@code limit + 1} rows so that the caller knows
-   * whether more follow.
-   *
-   * <p>A continuation replaces the range bound on its side (the lower bound ascending, the upper
-   * bound descending), so that SQLite seeks straight to the position instead of choosing between
-   * two bounds on one column and scanning from the start of the range: paging stays linear. The
-   * page token guarantees that the position lies inside the range.
-   */
-  static PageSelect pageSelect(
-      Query query, QueryColumns columns, Optional<List<String>> after, long now) {
-    String sort = columns.order().getFirst();
-    boolean ascending = query.direction() == Direction.ASCENDING;
-    Optional<String> upperBound = prefixUpperBound(query.sortKeyPrefix());
-    List<Object> parameters = new ArrayList<>();
-    StringBuilder sql =
-        new StringBuilder("SELECT ")
-            .append(COLUMNS)
-            .append(" FROM meta_items WHERE ")
-            .append(columns.partition())
-            .append(" = ?");
-    parameters.add(query.partitionKey());
-    if (after.isPresent()) {
-      sql.append(" AND (")
-          .append(String.join(", ", columns.order()))
-          .append(ascending ? ") > (" : ") < (")
-          .append(String.join(", ", Collections.nCopies(columns.order().size(), "?")))
-          .append(')');
-      parameters.addAll(after.get());
-    }
-    if (!query.sortKeyPrefix().isEmpty() && (after.isEmpty() || !ascending)) {
-      sql.append(" AND ").append(sort).append(" >= ?");
-      parameters.add(query.sortKeyPrefix());
-    }
-    if (upperBound.isPresent() && (after.isEmpty() || ascending)) {
-      sql.append(" AND ").append(sort).append(" < ?");
-      parameters.add(upperBound.get());
-    }
-    sql.append(" AND ").append(LIVE);
-    parameters.add(now);
-    sql.append(" ORDER BY ")
-        .append(
-            columns.order().stream()
-                .map(c -> c + (ascending ? " ASC" : " DESC"))
-                .collect(Collectors.joining(", ")))
-        .append(" LIMIT ?");
-    parameters.add(query.limit() + 1);
-    return new PageSelect(sql.toString(), parameters);
-  }
-
-  /** A SELECT and its parameters. */
-  record PageSelect(String sql, List<Object> parameters) {}
-
-  /**
-   * The least string greater than every string that starts with {@code prefix}, in code point order
-   * (which is UTF-8 byte order): the prefix with its last code point below U+10FFFF incremented and
-   * what follows it dropped. Empty when there is none (empty prefix, or only U+10FFFF).
-   */
-  static Optional<String> prefixUpperBound(String prefix) {
-    int[] codePoints = prefix.codePoints().toArray();
-    for (int i = codePoints.length - 1; i >= 0; i--) {
-      int next = codePoints[i] + 1;
-      if (next <= Character.MAX_CODE_POINT) {
-        if (next == Character.MIN_SURROGATE) {
-          next = Character.MAX_SURROGATE + 1;
-        }
-        codePoints[i] = next;
-        return Optional.of(new String(codePoints, 0, i + 1));
-      }
-    }
-    return Optional.empty();
-  }
-
   private static void requireVersion(long expectedVersion) {
     if (expectedVersion < 1) {
       throw new IllegalArgumentException(
@@ -496,34 +416,5 @@ public final class SqliteMetadataTable implements MetadataTable {
 
   private static String assignments(String columns, UnaryOperator<String> each) {
     return Arrays.stream(columns.split(", ")).map(each).collect(Collectors.joining(", "));
-  }
-
-  private static Map<SecondaryIndex, IndexColumns> indexColumns() {
-    Map<SecondaryIndex, IndexColumns> columns = new EnumMap<>(SecondaryIndex.class);
-    for (SecondaryIndex index : SecondaryIndex.values()) {
-      columns.put(
-          index,
-          switch (index) {
-            case RE_AUTH_STATUS -> new IndexColumns("reauth_status_pk", "reauth_status_sk");
-            case SCHEDULE -> new IndexColumns("schedule_pk", "schedule_sk");
-          });
-    }
-    return columns;
-  }
-
-  /** The key columns of a secondary index. */
-  private record IndexColumns(String partition, String sort) {
-    QueryColumns queryColumns() {
-      return new QueryColumns(partition, List.of(sort, "pk", "sk"));
-    }
-  }
-
-  /** The partition column a query matches and the columns it orders (and pages) by. */
-  record QueryColumns(String partition, List<String> order) {
-    static QueryColumns of(Optional<SecondaryIndex> index) {
-      return index
-          .map(i -> INDEX_COLUMNS.get(i).queryColumns())
-          .orElseGet(() -> new QueryColumns("pk", List.of("sk")));
-    }
   }
 }

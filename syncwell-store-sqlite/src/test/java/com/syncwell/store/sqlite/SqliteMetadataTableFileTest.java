@@ -227,12 +227,12 @@ class SqliteMetadataTableFileTest {
       for (Direction direction : Direction.values()) {
         for (String prefix : List.of("", "JOB#")) {
           Query query = new Query(index, "P", prefix, direction, 10, Optional.empty());
-          SqliteMetadataTable.QueryColumns columns = SqliteMetadataTable.QueryColumns.of(index);
+          QueryColumns columns = QueryColumns.of(index);
           for (Optional<List<String>> after :
               List.of(
                   Optional.<List<String>>empty(),
                   Optional.of(Collections.nCopies(columns.order().size(), "JOB#5")))) {
-            statements.add(SqliteMetadataTable.pageSelect(query, columns, after, 0).sql());
+            statements.add(PageSelect.of(query, columns, after, 0).sql());
           }
         }
       }
@@ -280,15 +280,14 @@ class SqliteMetadataTableFileTest {
 
   @Test
   void the_upper_bound_of_a_prefix_is_the_least_string_after_all_its_extensions() {
-    assertThat(SqliteMetadataTable.prefixUpperBound("")).isEmpty();
-    assertThat(SqliteMetadataTable.prefixUpperBound("JOB#1")).contains("JOB#2");
-    assertThat(SqliteMetadataTable.prefixUpperBound("é")).contains("ê");
-    assertThat(SqliteMetadataTable.prefixUpperBound("😀")).contains("😁");
-    assertThat(SqliteMetadataTable.prefixUpperBound("a\uD7FF")).contains("a\uE000");
-    assertThat(SqliteMetadataTable.prefixUpperBound("a\uFFFF")).contains("a\uD800\uDC00");
-    assertThat(SqliteMetadataTable.prefixUpperBound("a" + Character.toString(0x10FFFF)))
-        .contains("b");
-    assertThat(SqliteMetadataTable.prefixUpperBound(Character.toString(0x10FFFF))).isEmpty();
+    assertThat(PageSelect.prefixUpperBound("")).isEmpty();
+    assertThat(PageSelect.prefixUpperBound("JOB#1")).contains("JOB#2");
+    assertThat(PageSelect.prefixUpperBound("é")).contains("ê");
+    assertThat(PageSelect.prefixUpperBound("😀")).contains("😁");
+    assertThat(PageSelect.prefixUpperBound("a\uD7FF")).contains("a\uE000");
+    assertThat(PageSelect.prefixUpperBound("a\uFFFF")).contains("a\uD800\uDC00");
+    assertThat(PageSelect.prefixUpperBound("a" + Character.toString(0x10FFFF))).contains("b");
+    assertThat(PageSelect.prefixUpperBound(Character.toString(0x10FFFF))).isEmpty();
   }
 
   @Test
