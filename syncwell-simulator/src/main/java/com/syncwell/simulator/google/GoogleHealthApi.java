@@ -113,6 +113,8 @@ public final class GoogleHealthApi implements ProviderApi {
             Access.READ,
             this::exportTcx),
         route("GET", V4 + "/dataTypes/{type}/dataPoints/{id}", Access.READ, this::get),
+        route("POST", V4 + "/dataTypes/{type}/dataPoints:dailyRollUp", Access.READ, this::dailyRollUp),
+        route("POST", V4 + "/dataTypes/{type}/dataPoints:rollUp", Access.READ, this::rollUp),
         route(
             "POST",
             V4 + "/dataTypes/{type}/dataPoints:batchDelete",
@@ -519,17 +521,53 @@ public final class GoogleHealthApi implements ProviderApi {
 
   private static String queryKey(
       String user, String type, String filter, int pageSize, String family) {
-    return Long.toHexString(
-        Mix.of(user + "|" + type + "|" + filter + "|" + pageSize + "|" + family));
+    return queryKey(user + "|" + type + "|" + filter + "|" + pageSize + "|" + family);
   }
 
-  private static String encodeToken(String queryKey, int offset) {
+  static String queryKey(String query) {
+    return Long.toHexString(Mix.of(query));
+  }
+
+  // ---- roll-ups (steps only: the only type the simulator rolls up)
+
+  private Reply dailyRollUp(Call call) {
+    return rollUp(call, true);
+  }
+
+  private Reply rollUp(Call call) {
+    return rollUp(call, false);
+  }
+
+  private Reply rollUp(Call call, boolean daily) {
+    Optional<Account> a = account(call);
+    if (a.isEmpty()) {
+      return permissionDenied();
+    }
+    String type = call.param("type");
+    if (!TYPES.contains(type)) {
+      return unknownType(type);
+    }
+    if (!"steps".equals(type)) {
+      return GoogleErrors.invalidArgument(
+          "The simulator rolls up steps only, not " + type, null, Map.of());
+    }
+    JsonNode body = call.json();
+    if (body == null || !body.isObject()) {
+      return GoogleErrors.invalidArgument("Invalid JSON payload received.", null, Map.of());
+    }
+    Person p = a.get().person();
+    return daily
+        ? StepsRollUps.daily(a.get().fitbit(), p.zone(), clock.instant(), body, p.healthUserId())
+        : StepsRollUps.physical(a.get().fitbit(), clock.instant(), body, p.healthUserId());
+  }
+
+  static String encodeToken(String queryKey, int offset) {
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString((queryKey + ":" + offset).getBytes(StandardCharsets.UTF_8));
   }
 
-  private static Integer decodeToken(String token, String queryKey) {
+  static Integer decodeToken(String token, String queryKey) {
     try {
       String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
       int colon = text.indexOf(':');
