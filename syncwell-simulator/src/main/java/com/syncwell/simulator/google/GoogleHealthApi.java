@@ -444,7 +444,7 @@ public final class GoogleHealthApi implements ProviderApi {
                   w.origin(),
                   w.clientId(),
                   w.manual(),
-                  () -> GoogleJson.exercise(p, w)));
+                  () -> noted(GoogleJson.exercise(p, w), "exercise", store, w.id())));
         }
       }
       case "steps" -> {
@@ -498,7 +498,7 @@ public final class GoogleHealthApi implements ProviderApi {
                   w.origin(),
                   w.clientId(),
                   false,
-                  () -> GoogleJson.weight(p, w)));
+                  () -> noted(GoogleJson.weight(p, w), "weight", store, w.id())));
         }
       }
       default -> {
@@ -590,9 +590,11 @@ public final class GoogleHealthApi implements ProviderApi {
     String id = call.param("id");
     Optional<ObjectNode> found =
         switch (call.param("type")) {
-          case "exercise" -> store.workout(id).map(w -> GoogleJson.exercise(p, w));
+          case "exercise" ->
+              store.workout(id).map(w -> noted(GoogleJson.exercise(p, w), "exercise", store, id));
           case "sleep" -> store.sleep(id).map(s -> GoogleJson.sleep(p, s));
-          case "weight" -> store.weight(id).map(w -> GoogleJson.weight(p, w));
+          case "weight" ->
+              store.weight(id).map(w -> noted(GoogleJson.weight(p, w), "weight", store, id));
           default -> Optional.empty();
         };
     return found
@@ -712,7 +714,8 @@ public final class GoogleHealthApi implements ProviderApi {
                 now,
                 now);
         account.fitbit().put(w);
-        created = GoogleJson.exercise(p, w);
+        account.fitbit().putNotes(w.id(), e.path("notes").asText(null));
+        created = noted(GoogleJson.exercise(p, w), "exercise", account.fitbit(), w.id());
         webhooks.fitbitChange(
             p.healthUserId(), "UPSERT", "exercise", w.start(), w.end(), w.offset());
       } else if ("weight".equals(type)) {
@@ -728,7 +731,8 @@ public final class GoogleHealthApi implements ProviderApi {
                 grant.clientId(),
                 now);
         account.fitbit().put(w);
-        created = GoogleJson.weight(p, w);
+        account.fitbit().putNotes(w.id(), we.path("notes").asText(null));
+        created = noted(GoogleJson.weight(p, w), "weight", account.fitbit(), w.id());
         webhooks.fitbitChange(p.healthUserId(), "UPSERT", "weight", at, at.plusSeconds(1), off);
       } else if (TYPES.contains(type)) {
         return GoogleErrors.invalidArgument(
@@ -745,6 +749,16 @@ public final class GoogleHealthApi implements ProviderApi {
     response.put("@type", "type.googleapis.com/google.devicesandservices.health.v4.DataPoint");
     response.setAll(created);
     return Reply.json(200, op);
+  }
+
+  /**
+   * The point with the {@code notes} its writer gave ({@code Exercise.notes}, "Standard free-form
+   * notes captured at manual logging", discovery rev 20261002); the simulator used to drop them,
+   * so SyncWell's marker {@code syncwell:<key>} never came back.
+   */
+  private static ObjectNode noted(ObjectNode point, String member, ProviderStore store, String id) {
+    store.notes(id).ifPresent(n -> ((ObjectNode) point.path(member)).put("notes", n));
+    return point;
   }
 
   private static ZoneOffset parseOffset(String text) {
