@@ -40,6 +40,7 @@ final class ConnectorTestbed implements AutoCloseable {
   final ProviderSimulator sim;
   final Map<String, String> env;
   final SimHttp http;
+
   /** The client the connectors get: the JDK default (HTTP/2 preferred), as the app builds it. */
   final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -91,7 +92,8 @@ final class ConnectorTestbed implements AutoCloseable {
   ProviderSession session(OAuthClient oauth, TokenSet tokens) {
     RefreshingCredentials credentials =
         new RefreshingCredentials(tokens, oauth, t -> persisted.incrementAndGet(), clock());
-    return new ProviderSession("conn-" + tokens.providerUserId().orElse("?"), credentials, new CallMeter());
+    return new ProviderSession(
+        "conn-" + tokens.providerUserId().orElse("?"), credentials, new CallMeter());
   }
 
   /** Every page of one listing until {@code more} is false; the cursors in order. */

@@ -158,7 +158,8 @@ class FitbitConnectorAgainstSimulatorTest {
         first.records().stream().map(r -> r.start().toInstant()).max(Instant::compareTo).get();
 
     var second =
-        ConnectorTestbed.listAll(reader(DataType.WORKOUT), session, Optional.of(first.last()), window);
+        ConnectorTestbed.listAll(
+            reader(DataType.WORKOUT), session, Optional.of(first.last()), window);
 
     assertThat(second.records()).isNotEmpty();
     assertThat(second.records())
@@ -166,7 +167,8 @@ class FitbitConnectorAgainstSimulatorTest {
             r ->
                 assertThat(r.start().toInstant())
                     .isAfterOrEqualTo(latest.minus(GoogleHealthSettings.DEFAULT_OVERLAP)));
-    assertThat(first.records()).extracting(RecordRef::recordId)
+    assertThat(first.records())
+        .extracting(RecordRef::recordId)
         .containsAll(second.records().stream().map(RecordRef::recordId).toList());
     // an opaque cursor: a relisting from it must not re-read more than the overlap, checked above
   }
@@ -231,7 +233,8 @@ class FitbitConnectorAgainstSimulatorTest {
       throws Exception {
     ProviderSession session = connect("alice");
     TimeWindow window = bed.last90Days();
-    Instant start = bed.clock().instant().minus(Duration.ofHours(5)).truncatedTo(ChronoUnit.SECONDS);
+    Instant start =
+        bed.clock().instant().minus(Duration.ofHours(5)).truncatedTo(ChronoUnit.SECONDS);
     Workout ride =
         Workout.of(
                 SportType.CYCLING,
@@ -241,7 +244,9 @@ class FitbitConnectorAgainstSimulatorTest {
     IdempotencyKey rideKey = new IdempotencyKey("cfg3-strava-ride-0003");
     BodyWeight weight =
         new BodyWeight(
-            start.plusSeconds(7).atOffset(ZoneOffset.ofHours(1)), 71.4, java.util.OptionalDouble.empty());
+            start.plusSeconds(7).atOffset(ZoneOffset.ofHours(1)),
+            71.4,
+            java.util.OptionalDouble.empty());
     IdempotencyKey weightKey = new IdempotencyKey("cfg4-withings-w-0004");
 
     WriteOutcome rideOutcome =
@@ -255,7 +260,8 @@ class FitbitConnectorAgainstSimulatorTest {
     String weightId = ((WriteOutcome.Created) weightOutcome).recordId();
     RecordRef listedRide =
         ConnectorTestbed.listAll(reader(DataType.WORKOUT), session, Optional.empty(), window)
-            .records().stream()
+            .records()
+            .stream()
             .filter(r -> r.recordId().equals(rideId))
             .findFirst()
             .orElseThrow();
@@ -263,7 +269,8 @@ class FitbitConnectorAgainstSimulatorTest {
     assertThat(listedRide.sport()).contains(SportType.CYCLING);
     RecordRef listedWeight =
         ConnectorTestbed.listAll(reader(DataType.WEIGHT), session, Optional.empty(), window)
-            .records().stream()
+            .records()
+            .stream()
             .filter(r -> r.recordId().equals(weightId))
             .findFirst()
             .orElseThrow();
@@ -290,7 +297,8 @@ class FitbitConnectorAgainstSimulatorTest {
   @Test
   void revoked_tokens_are_authorization_revoked() throws Exception {
     ProviderSession session = connect("alice");
-    bed.faults("{\"actions\":[{\"provider\":\"fitbit\",\"user\":\"alice\",\"revokeTokens\":true}]}");
+    bed.faults(
+        "{\"actions\":[{\"provider\":\"fitbit\",\"user\":\"alice\",\"revokeTokens\":true}]}");
 
     assertThatThrownBy(
             () -> reader(DataType.WEIGHT).listChanges(session, Optional.empty(), bed.last90Days()))
@@ -352,7 +360,10 @@ class FitbitConnectorAgainstSimulatorTest {
             .records();
     List<RecordRef> fromStrava =
         ConnectorTestbed.listAll(
-                strava.reader(DataType.WORKOUT).orElseThrow(), stravaSession, Optional.empty(), window)
+                strava.reader(DataType.WORKOUT).orElseThrow(),
+                stravaSession,
+                Optional.empty(),
+                window)
             .records();
 
     long pairs =
@@ -367,8 +378,11 @@ class FitbitConnectorAgainstSimulatorTest {
                                                     g.start().toInstant(), s.start().toInstant())
                                                 .toSeconds())
                                         <= 5
-                                    && g.sport().orElseThrow().isCompatibleWith(s.sport().orElseThrow())))
+                                    && g.sport()
+                                        .orElseThrow()
+                                        .isCompatibleWith(s.sport().orElseThrow())))
             .count();
-    assertThat(pairs).isGreaterThanOrEqualTo(Math.round(Math.min(fromGoogle.size(), fromStrava.size()) * 0.5));
+    assertThat(pairs)
+        .isGreaterThanOrEqualTo(Math.round(Math.min(fromGoogle.size(), fromStrava.size()) * 0.5));
   }
 }

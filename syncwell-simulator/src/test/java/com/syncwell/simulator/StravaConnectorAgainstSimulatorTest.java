@@ -102,8 +102,7 @@ class StravaConnectorAgainstSimulatorTest {
 
     var listing = ConnectorTestbed.listAll(reader(), session, Optional.empty(), bed.last90Days());
 
-    Set<String> expected =
-        held("alice").stream().map(SimWorkout::id).collect(Collectors.toSet());
+    Set<String> expected = held("alice").stream().map(SimWorkout::id).collect(Collectors.toSet());
     assertThat(expected).hasSizeGreaterThan(30);
     assertThat(listing.records()).extracting(RecordRef::recordId).doesNotHaveDuplicates();
     assertThat(listing.records().stream().map(RecordRef::recordId).collect(Collectors.toSet()))
@@ -132,7 +131,8 @@ class StravaConnectorAgainstSimulatorTest {
             r ->
                 assertThat(r.start().toInstant())
                     .isAfterOrEqualTo(latest.minus(StravaConnector.DEFAULT_RELIST_OVERLAP)));
-    assertThat(first.records()).extracting(RecordRef::recordId)
+    assertThat(first.records())
+        .extracting(RecordRef::recordId)
         .containsAll(second.records().stream().map(RecordRef::recordId).toList());
     assertThat(StravaCursor.decode(second.last()).highWater())
         .isEqualTo(StravaCursor.decode(first.last()).highWater());
@@ -142,8 +142,10 @@ class StravaConnectorAgainstSimulatorTest {
   void fetched_workouts_carry_all_stream_samples_and_agree_with_the_listing() throws Exception {
     ProviderSession session = connect("alice");
     var listing = ConnectorTestbed.listAll(reader(), session, Optional.empty(), bed.last90Days());
-    String token = ((com.syncwell.connector.RefreshingCredentials) session.credentials()).tokens()
-        .accessToken();
+    String token =
+        ((com.syncwell.connector.RefreshingCredentials) session.credentials())
+            .tokens()
+            .accessToken();
 
     for (RecordRef ref : listing.records().subList(0, 3)) {
       Workout w = (Workout) reader().fetch(session, ref);
@@ -153,7 +155,9 @@ class StravaConnectorAgainstSimulatorTest {
       JsonNode streams =
           SimHttp.parse(
               bed.http.get(
-                  "/strava/api/v3/activities/" + ref.recordId() + "/streams?keys=time&key_by_type=true",
+                  "/strava/api/v3/activities/"
+                      + ref.recordId()
+                      + "/streams?keys=time&key_by_type=true",
                   token));
       int times = streams.path("time").path("data").size();
       assertThat(w.samples()).hasSize(times);
@@ -164,7 +168,8 @@ class StravaConnectorAgainstSimulatorTest {
   void an_uploaded_workout_is_created_listed_as_ours_and_a_second_write_is_a_duplicate()
       throws Exception {
     ProviderSession session = connect("alice");
-    Instant start = bed.clock().instant().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
+    Instant start =
+        bed.clock().instant().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
     Workout run =
         Workout.of(
                 SportType.RUNNING,
@@ -198,8 +203,10 @@ class StravaConnectorAgainstSimulatorTest {
     try (ConnectorTestbed plain =
         new ConnectorTestbed(SimulatorOptions.defaults().withStravaDuplicateErrorAsLink(false))) {
       StravaConnector connector = connector(plain);
-      ProviderSession session = plain.session(connector.oauth(), plain.connect(connector.oauth(), "bob"));
-      Instant start = plain.clock().instant().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+      ProviderSession session =
+          plain.session(connector.oauth(), plain.connect(connector.oauth(), "bob"));
+      Instant start =
+          plain.clock().instant().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
       Workout ride =
           Workout.of(
                   SportType.RUNNING,
@@ -232,7 +239,8 @@ class StravaConnectorAgainstSimulatorTest {
   @Test
   void revoked_tokens_are_authorization_revoked() throws Exception {
     ProviderSession session = connect("alice");
-    bed.faults("{\"actions\":[{\"provider\":\"strava\",\"user\":\"alice\",\"revokeTokens\":true}]}");
+    bed.faults(
+        "{\"actions\":[{\"provider\":\"strava\",\"user\":\"alice\",\"revokeTokens\":true}]}");
 
     assertThatThrownBy(() -> reader().listChanges(session, Optional.empty(), bed.last90Days()))
         .isInstanceOf(AuthorizationRevoked.class);

@@ -15,8 +15,8 @@ record StravaUpload(
 
   /**
    * Strava names the existing activity in a duplicate error: plain "… duplicate of activity 123",
-   * or as a link, "… duplicate of <a href='/activities/123' target='_blank'>activity 123</a>"
-   * (the form the simulator gives by default, as observed), or older "… duplicate of <a
+   * or as a link, "… duplicate of <a href='/activities/123' target='_blank'>activity 123</a>" (the
+   * form the simulator gives by default, as observed), or older "… duplicate of <a
    * href='/activities/123'>123</a>". The link's href is preferred when present.
    */
   private static final Pattern DUPLICATE =

@@ -113,7 +113,11 @@ public final class GoogleHealthApi implements ProviderApi {
             Access.READ,
             this::exportTcx),
         route("GET", V4 + "/dataTypes/{type}/dataPoints/{id}", Access.READ, this::get),
-        route("POST", V4 + "/dataTypes/{type}/dataPoints:dailyRollUp", Access.READ, this::dailyRollUp),
+        route(
+            "POST",
+            V4 + "/dataTypes/{type}/dataPoints:dailyRollUp",
+            Access.READ,
+            this::dailyRollUp),
         route("POST", V4 + "/dataTypes/{type}/dataPoints:rollUp", Access.READ, this::rollUp),
         route(
             "POST",
@@ -753,8 +757,8 @@ public final class GoogleHealthApi implements ProviderApi {
 
   /**
    * The point with the {@code notes} its writer gave ({@code Exercise.notes}, "Standard free-form
-   * notes captured at manual logging", discovery rev 20261002); the simulator used to drop them,
-   * so SyncWell's marker {@code syncwell:<key>} never came back.
+   * notes captured at manual logging", discovery rev 20261002); the simulator used to drop them, so
+   * SyncWell's marker {@code syncwell:<key>} never came back.
    */
   private static ObjectNode noted(ObjectNode point, String member, ProviderStore store, String id) {
     store.notes(id).ifPresent(n -> ((ObjectNode) point.path(member)).put("notes", n));

@@ -37,8 +37,7 @@ final class StepsRollUps {
   /** One window of the answer: its JSON without the value, and its steps (null = none). */
   private record Window(ObjectNode json, Long steps) {}
 
-  static Reply daily(
-      ProviderStore store, ZoneId zone, Instant now, JsonNode body, String userKey) {
+  static Reply daily(ProviderStore store, ZoneId zone, Instant now, JsonNode body, String userKey) {
     JsonNode range = body.path("range");
     LocalDate start;
     LocalDate end;
