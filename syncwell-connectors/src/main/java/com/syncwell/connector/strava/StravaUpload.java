@@ -14,12 +14,16 @@ record StravaUpload(
     String id, Optional<String> status, Optional<String> error, Optional<String> activityId) {
 
   /**
-   * Strava names the existing activity in a duplicate error: "… duplicate of activity 123", or in
-   * older answers "… duplicate of <a href='/activities/123'>123</a>".
+   * Strava names the existing activity in a duplicate error: plain "… duplicate of activity 123",
+   * or as a link, "… duplicate of <a href='/activities/123' target='_blank'>activity 123</a>" (the
+   * form the simulator gives by default, as observed), or older "… duplicate of <a
+   * href='/activities/123'>123</a>". The link's href is preferred when present.
    */
   private static final Pattern DUPLICATE =
       Pattern.compile(
-          "duplicate of (?:activity\\s*)?(?:<a[^>]*>)?\\s*(\\d+)", Pattern.CASE_INSENSITIVE);
+          "duplicate of\\s*(?:<a[^>]*?href=['\"]?[^'\">]*?/activities/(\\d+)[^>]*>[^<]*</a>"
+              + "|(?:<a[^>]*>)?\\s*(?:activity\\s*)?(\\d+))",
+          Pattern.CASE_INSENSITIVE);
 
   static StravaUpload of(JsonNode json) {
     String id =
@@ -35,7 +39,10 @@ record StravaUpload(
 
   /** The existing activity's id when the error says this upload is a duplicate. */
   Optional<String> duplicateOf() {
-    return error.map(DUPLICATE::matcher).filter(Matcher::find).map(m -> m.group(1));
+    return error
+        .map(DUPLICATE::matcher)
+        .filter(Matcher::find)
+        .map(m -> m.group(1) != null ? m.group(1) : m.group(2));
   }
 
   /** Strava deleted the activity this upload created ("The created activity has been deleted."). */

@@ -122,6 +122,16 @@ class StravaActivityWriterTest {
   }
 
   @Test
+  void the_observed_link_wording_with_activity_inside_the_link_is_understood() {
+    uploadAnswers(
+        "{\"id\":141032026,\"error\":\"a.fit duplicate of <a href='/activities/9876543210123456789'"
+            + " target='_blank'>activity 9876543210123456789</a>\","
+            + "\"status\":\"There was an error processing your activity.\",\"activity_id\":null}");
+
+    assertThat(write(run())).isEqualTo(new WriteOutcome.DuplicateFound("9876543210123456789"));
+  }
+
+  @Test
   void other_processing_errors_are_rejections() {
     uploadAnswers(PROCESSING);
     pollAnswers(

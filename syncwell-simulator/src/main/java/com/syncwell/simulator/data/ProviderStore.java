@@ -24,6 +24,7 @@ public final class ProviderStore {
   private final Map<String, SimWeight> weights = new LinkedHashMap<>();
   private final Map<LocalDate, SimRestingHeartRate> restingHeartRates = new TreeMap<>();
   private final List<StepsInterval> addedSteps = new ArrayList<>();
+  private final java.util.Map<String, String> notes = new java.util.HashMap<>();
   private final Set<LocalDate> clearedStepDays = new HashSet<>();
   private final boolean hasDailyData;
 
@@ -35,6 +36,17 @@ public final class ProviderStore {
 
   public Person person() {
     return person;
+  }
+
+  /** Free-form {@code notes} of a data point written through the API (Google keeps them). */
+  public synchronized Optional<String> notes(String id) {
+    return Optional.ofNullable(notes.get(id));
+  }
+
+  public synchronized void putNotes(String id, String text) {
+    if (text != null && !text.isEmpty()) {
+      notes.put(id, text);
+    }
   }
 
   public synchronized List<SimWorkout> workouts() {

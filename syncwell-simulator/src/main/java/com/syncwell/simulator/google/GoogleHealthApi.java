@@ -115,6 +115,12 @@ public final class GoogleHealthApi implements ProviderApi {
         route("GET", V4 + "/dataTypes/{type}/dataPoints/{id}", Access.READ, this::get),
         route(
             "POST",
+            V4 + "/dataTypes/{type}/dataPoints:dailyRollUp",
+            Access.READ,
+            this::dailyRollUp),
+        route("POST", V4 + "/dataTypes/{type}/dataPoints:rollUp", Access.READ, this::rollUp),
+        route(
+            "POST",
             V4 + "/dataTypes/{type}/dataPoints:batchDelete",
             Access.WRITE,
             this::batchDelete),
@@ -442,7 +448,7 @@ public final class GoogleHealthApi implements ProviderApi {
                   w.origin(),
                   w.clientId(),
                   w.manual(),
-                  () -> GoogleJson.exercise(p, w)));
+                  () -> noted(GoogleJson.exercise(p, w), "exercise", store, w.id())));
         }
       }
       case "steps" -> {
@@ -496,7 +502,7 @@ public final class GoogleHealthApi implements ProviderApi {
                   w.origin(),
                   w.clientId(),
                   false,
-                  () -> GoogleJson.weight(p, w)));
+                  () -> noted(GoogleJson.weight(p, w), "weight", store, w.id())));
         }
       }
       default -> {
@@ -519,17 +525,53 @@ public final class GoogleHealthApi implements ProviderApi {
 
   private static String queryKey(
       String user, String type, String filter, int pageSize, String family) {
-    return Long.toHexString(
-        Mix.of(user + "|" + type + "|" + filter + "|" + pageSize + "|" + family));
+    return queryKey(user + "|" + type + "|" + filter + "|" + pageSize + "|" + family);
   }
 
-  private static String encodeToken(String queryKey, int offset) {
+  static String queryKey(String query) {
+    return Long.toHexString(Mix.of(query));
+  }
+
+  // ---- roll-ups (steps only: the only type the simulator rolls up)
+
+  private Reply dailyRollUp(Call call) {
+    return rollUp(call, true);
+  }
+
+  private Reply rollUp(Call call) {
+    return rollUp(call, false);
+  }
+
+  private Reply rollUp(Call call, boolean daily) {
+    Optional<Account> a = account(call);
+    if (a.isEmpty()) {
+      return permissionDenied();
+    }
+    String type = call.param("type");
+    if (!TYPES.contains(type)) {
+      return unknownType(type);
+    }
+    if (!"steps".equals(type)) {
+      return GoogleErrors.invalidArgument(
+          "The simulator rolls up steps only, not " + type, null, Map.of());
+    }
+    JsonNode body = call.json();
+    if (body == null || !body.isObject()) {
+      return GoogleErrors.invalidArgument("Invalid JSON payload received.", null, Map.of());
+    }
+    Person p = a.get().person();
+    return daily
+        ? StepsRollUps.daily(a.get().fitbit(), p.zone(), clock.instant(), body, p.healthUserId())
+        : StepsRollUps.physical(a.get().fitbit(), clock.instant(), body, p.healthUserId());
+  }
+
+  static String encodeToken(String queryKey, int offset) {
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString((queryKey + ":" + offset).getBytes(StandardCharsets.UTF_8));
   }
 
-  private static Integer decodeToken(String token, String queryKey) {
+  static Integer decodeToken(String token, String queryKey) {
     try {
       String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
       int colon = text.indexOf(':');
@@ -552,9 +594,11 @@ public final class GoogleHealthApi implements ProviderApi {
     String id = call.param("id");
     Optional<ObjectNode> found =
         switch (call.param("type")) {
-          case "exercise" -> store.workout(id).map(w -> GoogleJson.exercise(p, w));
+          case "exercise" ->
+              store.workout(id).map(w -> noted(GoogleJson.exercise(p, w), "exercise", store, id));
           case "sleep" -> store.sleep(id).map(s -> GoogleJson.sleep(p, s));
-          case "weight" -> store.weight(id).map(w -> GoogleJson.weight(p, w));
+          case "weight" ->
+              store.weight(id).map(w -> noted(GoogleJson.weight(p, w), "weight", store, id));
           default -> Optional.empty();
         };
     return found
@@ -674,7 +718,8 @@ public final class GoogleHealthApi implements ProviderApi {
                 now,
                 now);
         account.fitbit().put(w);
-        created = GoogleJson.exercise(p, w);
+        account.fitbit().putNotes(w.id(), e.path("notes").asText(null));
+        created = noted(GoogleJson.exercise(p, w), "exercise", account.fitbit(), w.id());
         webhooks.fitbitChange(
             p.healthUserId(), "UPSERT", "exercise", w.start(), w.end(), w.offset());
       } else if ("weight".equals(type)) {
@@ -690,7 +735,8 @@ public final class GoogleHealthApi implements ProviderApi {
                 grant.clientId(),
                 now);
         account.fitbit().put(w);
-        created = GoogleJson.weight(p, w);
+        account.fitbit().putNotes(w.id(), we.path("notes").asText(null));
+        created = noted(GoogleJson.weight(p, w), "weight", account.fitbit(), w.id());
         webhooks.fitbitChange(p.healthUserId(), "UPSERT", "weight", at, at.plusSeconds(1), off);
       } else if (TYPES.contains(type)) {
         return GoogleErrors.invalidArgument(
@@ -707,6 +753,16 @@ public final class GoogleHealthApi implements ProviderApi {
     response.put("@type", "type.googleapis.com/google.devicesandservices.health.v4.DataPoint");
     response.setAll(created);
     return Reply.json(200, op);
+  }
+
+  /**
+   * The point with the {@code notes} its writer gave ({@code Exercise.notes}, "Standard free-form
+   * notes captured at manual logging", discovery rev 20261002); the simulator used to drop them, so
+   * SyncWell's marker {@code syncwell:<key>} never came back.
+   */
+  private static ObjectNode noted(ObjectNode point, String member, ProviderStore store, String id) {
+    store.notes(id).ifPresent(n -> ((ObjectNode) point.path(member)).put("notes", n));
+    return point;
   }
 
   private static ZoneOffset parseOffset(String text) {
