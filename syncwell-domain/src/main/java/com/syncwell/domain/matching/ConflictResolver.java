@@ -34,9 +34,10 @@ public record ConflictResolver(ConflictStrategy strategy) {
     return switch (match) {
       case NoMatch none -> new WriteSource();
       case SameRecord duplicate -> new SkipDuplicate(duplicate);
-      case Conflict conflict -> sourceWins(source, conflict.destination())
-          ? new ReplaceDestination(conflict, strategy)
-          : new KeepDestination(conflict, strategy);
+      case Conflict conflict ->
+          sourceWins(source, conflict.destination())
+              ? new ReplaceDestination(conflict, strategy)
+              : new KeepDestination(conflict, strategy);
     };
   }
 

@@ -6,9 +6,9 @@ import java.util.Objects;
 /**
  * The knobs of {@link RecordMatcher}.
  *
- * @param startTolerance how far apart two starts may be and still be the same recording (clock
- *     skew between devices and providers); at least 0 and below 7 min 30 s, half the 15-minute grid
- *     of zone offsets, so that at most one zone-error correction fits any pair
+ * @param startTolerance how far apart two starts may be and still be the same recording (clock skew
+ *     between devices and providers); at least 0 and below 7 min 30 s, half the 15-minute grid of
+ *     zone offsets, so that at most one zone-error correction fits any pair
  * @param overlapThreshold two different recordings of compatible types conflict when their
  *     intervals overlap by strictly more than this; at least 0
  * @param correctZoneErrors whether starts that differ by a zone error ({@link ZoneError}) still

@@ -27,8 +27,11 @@ import java.util.Optional;
  *       candidates for {@code e}, in this order, are {@code oS − oD} ({@link
  *       ZoneError#SAME_LOCAL_TIME}), then {@code oS, −oS, oD, −oD} ({@link
  *       ZoneError#SHIFTED_BY_OFFSET}), where {@code oS}, {@code oD} are the start offsets; only
- *       non-zero multiples of 15 minutes up to 14 hours either way count. Two starts that both
- *       carry {@code +00:00} therefore never correct: nothing says either is wrong.
+ *       non-zero multiples of 15 minutes up to 14 hours either way count. A {@code
+ *       SHIFTED_BY_OFFSET} correction must also line up the ends within the tolerance (the whole
+ *       recording moved): its offsets may agree, so nothing else tells it from two workouts an
+ *       offset apart. Two starts that both carry {@code +00:00} never correct: nothing says either
+ *       is wrong.
  *   <li>Otherwise the intervals, on the time line, overlapping by strictly more than the threshold
  *       is an {@link Overlap}. Intervals that only touch ({@code end == start}) share nothing.
  * </ol>
@@ -88,8 +91,7 @@ public record RecordMatcher(MatchRules rules) {
       LocalDate date = s.start().toLocalDate();
       return date.equals(d.start().toLocalDate())
           ? Optional.of(
-              new Candidate(
-                  new SameDay(d, date), 2, delta.abs(), overlap(s, d, Duration.ZERO), d))
+              new Candidate(new SameDay(d, date), 2, delta.abs(), overlap(s, d, Duration.ZERO), d))
           : Optional.empty();
     }
     if (delta.abs().compareTo(rules.startTolerance()) <= 0) {
@@ -123,12 +125,14 @@ public record RecordMatcher(MatchRules rules) {
   private Optional<ZoneCorrected> zoneCorrection(RecordRef s, RecordRef d, Duration delta) {
     long oS = s.start().getOffset().getTotalSeconds();
     long oD = d.start().getOffset().getTotalSeconds();
-    Optional<ZoneCorrected> sameLocal = corrected(ZoneError.SAME_LOCAL_TIME, oS - oD, delta);
+    Duration endDelta = Duration.between(s.end().toInstant(), d.end().toInstant());
+    Optional<ZoneCorrected> sameLocal =
+        corrected(ZoneError.SAME_LOCAL_TIME, oS - oD, delta, endDelta);
     if (sameLocal.isPresent()) {
       return sameLocal;
     }
     for (long e : new long[] {oS, -oS, oD, -oD}) {
-      Optional<ZoneCorrected> shifted = corrected(ZoneError.SHIFTED_BY_OFFSET, e, delta);
+      Optional<ZoneCorrected> shifted = corrected(ZoneError.SHIFTED_BY_OFFSET, e, delta, endDelta);
       if (shifted.isPresent()) {
         return shifted;
       }
@@ -136,17 +140,21 @@ public record RecordMatcher(MatchRules rules) {
     return Optional.empty();
   }
 
-  private Optional<ZoneCorrected> corrected(ZoneError error, long seconds, Duration delta) {
+  private Optional<ZoneCorrected> corrected(
+      ZoneError error, long seconds, Duration delta, Duration endDelta) {
     Duration e = Duration.ofSeconds(seconds);
-    if (seconds == 0
-        || seconds % ZONE_GRID_SECONDS != 0
-        || e.abs().compareTo(MAX_CORRECTION) > 0) {
+    if (seconds == 0 || seconds % ZONE_GRID_SECONDS != 0 || e.abs().compareTo(MAX_CORRECTION) > 0) {
       return Optional.empty();
     }
     Duration residual = delta.minus(e);
-    return residual.abs().compareTo(rules.startTolerance()) <= 0
-        ? Optional.of(new ZoneCorrected(error, e, residual))
-        : Optional.empty();
+    if (residual.abs().compareTo(rules.startTolerance()) > 0) {
+      return Optional.empty();
+    }
+    if (error == ZoneError.SHIFTED_BY_OFFSET
+        && endDelta.minus(e).abs().compareTo(rules.startTolerance()) > 0) {
+      return Optional.empty();
+    }
+    return Optional.of(new ZoneCorrected(error, e, residual));
   }
 
   /** How long {@code s} and {@code d} moved back by {@code shift} share; zero when disjoint. */

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The two starts differ by a zone error: after taking {@code correction} off the destination
- * start, the starts are equal within the tolerance.
+ * The two starts differ by a zone error: after taking {@code correction} off the destination start,
+ * the starts are equal within the tolerance.
  *
  * @param error which kind of zone error explains the shift
  * @param correction the shift the error explains, destination minus source: a non-zero multiple of

@@ -17,7 +17,8 @@ public enum ZoneError {
   /**
    * One side's instant is the local clock time read as if it were UTC (or a UTC time read as if it
    * were local), whatever offset it carries now: {@code Δ = ±oS} or {@code Δ = ±oD}. A provider
-   * that stores local time as UTC and renders it in the user's zone.
+   * that stores local time as UTC and renders it in the user's zone. Since the offsets may agree,
+   * this kind also needs the ends to line up after the correction: the whole recording moved.
    */
   SHIFTED_BY_OFFSET
 }
