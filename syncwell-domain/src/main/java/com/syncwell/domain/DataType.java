@@ -21,6 +21,14 @@ public enum DataType {
     return wireName;
   }
 
+  /**
+   * True for one-value-per-local-day aggregates ({@link #STEPS}, {@link #HEART_RATE}): their refs
+   * span a local calendar day and records of them match by that date, not by time.
+   */
+  public boolean isDailyAggregate() {
+    return this == STEPS || this == HEART_RATE;
+  }
+
   /** The data type with this wire name; exact and case-sensitive. */
   public static Optional<DataType> fromWireName(String name) {
     return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst();
