@@ -178,8 +178,8 @@ public final class ConnectionStore {
   }
 
   /**
-   * The connectors' {@link TokenSink} for one connection: stores each new token set, re-reading
-   * and retrying when another write (a status change) got in between, so a rotated refresh token is
+   * The connectors' {@link TokenSink} for one connection: stores each new token set, re-reading and
+   * retrying when another write (a status change) got in between, so a rotated refresh token is
    * never lost. Throws {@link IllegalStateException} when the connection no longer exists.
    */
   public TokenSink tokenSink(String userId, String connectionId) {
@@ -241,7 +241,9 @@ public final class ConnectionStore {
             .build());
   }
 
-  /** Marks the connection REVOKED (out of the ReAuthStatus index), if at {@code expectedVersion}. */
+  /**
+   * Marks the connection REVOKED (out of the ReAuthStatus index), if at {@code expectedVersion}.
+   */
   public UpdateOutcome markRevoked(String userId, String connectionId, long expectedVersion) {
     return table.updateIfVersion(
         connectionKey(userId, connectionId),
@@ -312,7 +314,8 @@ public final class ConnectionStore {
 
   static ItemKey connectionKey(String userId, String connectionId) {
     return ItemKey.of(
-        UserKeys.partition(userId), SORT_PREFIX + UserKeys.requireId("connection id", connectionId));
+        UserKeys.partition(userId),
+        SORT_PREFIX + UserKeys.requireId("connection id", connectionId));
   }
 
   private static ItemKey ownerKey(String provider, String providerUserId) {

@@ -228,8 +228,8 @@ public final class JobStore {
   }
 
   /**
-   * Reads the job and applies {@code decide} until it returns an outcome; an empty result means
-   * its version-checked write lost a race, so it reads again.
+   * Reads the job and applies {@code decide} until it returns an outcome; an empty result means its
+   * version-checked write lost a race, so it reads again.
    */
   private <T> T retrying(
       String userId,
@@ -271,7 +271,8 @@ public final class JobStore {
   }
 
   private static ItemKey key(String userId, String jobId) {
-    return ItemKey.of(UserKeys.partition(userId), SORT_PREFIX + UserKeys.requireId("job id", jobId));
+    return ItemKey.of(
+        UserKeys.partition(userId), SORT_PREFIX + UserKeys.requireId("job id", jobId));
   }
 
   private static AttributeValue progress(JobProgress p) {
@@ -288,8 +289,7 @@ public final class JobStore {
       throw new IllegalStateException("a stored job has an unexpected value in 'progress'");
     }
     Function<String, Long> counter =
-        name ->
-            map.values().get(name) instanceof AttributeValue.NumberValue n ? n.longValue() : 0L;
+        name -> map.values().get(name) instanceof AttributeValue.NumberValue n ? n.longValue() : 0L;
     return new JobProgress(
         counter.apply("listed"),
         counter.apply("skipped"),
@@ -323,11 +323,7 @@ public final class JobStore {
         a.enumValue("status", JobStatus.class),
         a.optionalString("leaseOwner"),
         a.optionalInstant("leaseExpiresAt"),
-        stored
-            .item()
-            .attribute("progress")
-            .map(JobStore::progress)
-            .orElse(JobProgress.NONE),
+        stored.item().attribute("progress").map(JobStore::progress).orElse(JobProgress.NONE),
         a.optionalString("report").map(JobStore::report),
         a.optionalString("failureReason"),
         a.instant("createdAt"),

@@ -123,7 +123,8 @@ public final class LedgerStore {
       String userId, String configId, String sourceItemId, String fingerprint, String reason) {
     UserKeys.requireTail("fingerprint", fingerprint);
     Objects.requireNonNull(reason, "reason");
-    String cut = reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) : reason;
+    String cut =
+        reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) : reason;
     ItemKey key = key(userId, configId, sourceItemId);
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       String now = clock.instant().toString();
@@ -172,9 +173,7 @@ public final class LedgerStore {
   public ResultPage<LedgerEntry> listByConfig(
       String userId, String configId, int limit, Optional<String> pageToken) {
     Query query =
-        Query.partition(UserKeys.partition(userId))
-            .sortKeyPrefix(prefix(configId))
-            .limit(limit);
+        Query.partition(UserKeys.partition(userId)).sortKeyPrefix(prefix(configId)).limit(limit);
     if (pageToken.isPresent()) {
       query = query.after(pageToken.get());
     }

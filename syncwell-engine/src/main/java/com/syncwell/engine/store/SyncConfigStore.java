@@ -83,8 +83,8 @@ public final class SyncConfigStore {
   }
 
   /**
-   * Replaces what the config says if it is at {@code expectedVersion} (the ETag of {@code If-Match});
-   * the schedule index follows {@code spec}.
+   * Replaces what the config says if it is at {@code expectedVersion} (the ETag of {@code
+   * If-Match}); the schedule index follows {@code spec}.
    */
   public UpdateOutcome updateIfVersion(
       String userId, String configId, SyncConfigSpec spec, long expectedVersion) {

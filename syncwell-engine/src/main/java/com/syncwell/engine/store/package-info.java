@@ -7,9 +7,9 @@
  * com.syncwell.engine.store.JobStore}) and the sync ledger ({@link
  * com.syncwell.engine.store.LedgerStore}).
  *
- * <p>All user data lives under the partition {@code USER#{userId}}. Expected outcomes (an item
- * that exists, a stale version, a lease held by another worker) are values of sealed types or the
- * port's {@link com.syncwell.engine.port.table.UpdateOutcome}/{@link
+ * <p>All user data lives under the partition {@code USER#{userId}}. Expected outcomes (an item that
+ * exists, a stale version, a lease held by another worker) are values of sealed types or the port's
+ * {@link com.syncwell.engine.port.table.UpdateOutcome}/{@link
  * com.syncwell.engine.port.table.DeleteOutcome}; a failing table throws {@link
  * com.syncwell.engine.port.StorageFailure}. No store keeps health values: only ids, timestamps,
  * fingerprints, counts and reasons.

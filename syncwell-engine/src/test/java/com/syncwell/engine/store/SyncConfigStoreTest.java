@@ -170,8 +170,7 @@ class SyncConfigStoreTest {
     SyncConfig unscheduled = configs.create("u1", spec(Optional.empty()));
     SyncConfig scheduled = configs.create("u1", spec(Optional.of(past)));
 
-    assertThat(
-            fx.table.get(ItemKey.of("USER#u1", "CONFIG#" + disabled.configId())).orElseThrow())
+    assertThat(fx.table.get(ItemKey.of("USER#u1", "CONFIG#" + disabled.configId())).orElseThrow())
         .satisfies(s -> assertThat(s.item().indexKeys()).isEmpty());
     assertThat(
             fx.table
@@ -196,7 +195,9 @@ class SyncConfigStoreTest {
     Instant now = fx.clock.instant();
     SyncConfig c = configs.create("u1", spec(Optional.of(now.minusSeconds(1))));
     int bucket = SyncConfigStore.bucketOf(c.configId());
-    assertThat(configs.dueConfigs(bucket, now, 10)).extracting(SyncConfig::configId).contains(c.configId());
+    assertThat(configs.dueConfigs(bucket, now, 10))
+        .extracting(SyncConfig::configId)
+        .contains(c.configId());
 
     configs.updateIfVersion(
         "u1", c.configId(), c.spec().withNextDueAt(Optional.of(now.plus(Duration.ofHours(1)))), 1);
@@ -212,7 +213,9 @@ class SyncConfigStoreTest {
 
   @Test
   void the_bucket_of_a_config_id_is_stable() {
-    assertThat(SyncConfigStore.bucketOf("cfg_01ABC")).isEqualTo(SyncConfigStore.bucketOf("cfg_01ABC"));
-    assertThat(SyncConfigStore.bucketOf("anything")).isBetween(0, SyncConfigStore.SCHEDULE_BUCKETS - 1);
+    assertThat(SyncConfigStore.bucketOf("cfg_01ABC"))
+        .isEqualTo(SyncConfigStore.bucketOf("cfg_01ABC"));
+    assertThat(SyncConfigStore.bucketOf("anything"))
+        .isBetween(0, SyncConfigStore.SCHEDULE_BUCKETS - 1);
   }
 }
