@@ -64,6 +64,45 @@ class ArchitectureTest {
   }
 
   @Test
+  void the_domain_stores_use_only_ports_domain_connector_values_and_jackson() {
+    classes()
+        .that()
+        .resideInAPackage("com.syncwell.engine.store..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "com.syncwell.engine.store..",
+            "com.syncwell.engine.port..",
+            "com.syncwell.domain..",
+            "com.syncwell.connector",
+            "com.fasterxml.jackson..",
+            "java..")
+        .check(production);
+  }
+
+  @Test
+  void only_the_crypto_adapter_and_the_simulator_use_tink() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("com.syncwell.store.crypto..", "com.syncwell.simulator..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.google.crypto.tink..")
+        .check(production);
+  }
+
+  @Test
+  void the_crypto_adapter_knows_no_sql() {
+    noClasses()
+        .that()
+        .resideInAPackage("com.syncwell.store.crypto..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("java.sql..", "com.syncwell.store.sqlite..")
+        .check(production);
+  }
+
+  @Test
   void the_simulator_depends_on_no_engine_store_or_application() {
     noClasses()
         .that()

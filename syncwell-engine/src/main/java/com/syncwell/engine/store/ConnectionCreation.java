@@ -1,0 +1,5 @@
+package com.syncwell.engine.store;
+
+/** Result of {@link ConnectionStore#create}. */
+public sealed interface ConnectionCreation
+    permits ConnectionCreated, AlreadyConnected, ProviderAccountInUse {}

@@ -1,0 +1,5 @@
+package com.syncwell.engine.store;
+
+/** No such job (never created, deleted, or past its 30-day expiry). */
+public record JobMissing()
+    implements ClaimOutcome, LeaseOutcome, CompletionOutcome, CancelOutcome {}
