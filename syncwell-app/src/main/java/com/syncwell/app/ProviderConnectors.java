@@ -1,0 +1,71 @@
+package com.syncwell.app;
+
+import com.syncwell.app.config.ProviderSettings;
+import com.syncwell.app.config.Settings;
+import com.syncwell.app.config.Settings.Provider;
+import com.syncwell.connector.Connector;
+import com.syncwell.connector.files.WorkoutFileFormat;
+import com.syncwell.connector.files.WorkoutFiles;
+import com.syncwell.connector.fitbit.FitbitConnector;
+import com.syncwell.connector.fitbit.GoogleHealthSettings;
+import com.syncwell.connector.strava.StravaConnector;
+import com.syncwell.connector.strava.StravaSettings;
+import com.syncwell.engine.sync.ConnectorRegistry;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Builds the connectors from the settings: a provider takes part when its client id and secret are
+ * set; its URLs default to the real provider's.
+ */
+public final class ProviderConnectors {
+  private ProviderConnectors() {}
+
+  public static ConnectorRegistry from(Settings settings, Clock clock) {
+    HttpClient client =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    Map<String, Connector> connectors = new LinkedHashMap<>();
+    ProviderSettings fitbit = settings.providers().get(Provider.FITBIT);
+    if (hasClient(fitbit)) {
+      connectors.put(
+          FitbitConnector.ID,
+          new FitbitConnector(
+              GoogleHealthSettings.of(
+                  fitbit.baseUrl().orElse(GoogleHealthSettings.DEFAULT_BASE_URL),
+                  fitbit.authUrl().orElse(GoogleHealthSettings.DEFAULT_AUTH_URL),
+                  fitbit.tokenUrl().orElse(GoogleHealthSettings.DEFAULT_TOKEN_URL),
+                  fitbit.clientId().orElseThrow(),
+                  fitbit.clientSecret().orElseThrow().value()),
+              client,
+              clock,
+              WorkoutFiles.codec(WorkoutFileFormat.TCX)));
+    }
+    ProviderSettings strava = settings.providers().get(Provider.STRAVA);
+    if (hasClient(strava)) {
+      connectors.put(
+          StravaConnector.ID,
+          new StravaConnector(
+              new StravaSettings(
+                  strava.baseUrl().orElse(StravaSettings.DEFAULT_BASE_URL),
+                  strava.authUrl().orElse(StravaSettings.DEFAULT_AUTH_URL),
+                  strava.tokenUrl().orElse(StravaSettings.DEFAULT_TOKEN_URL),
+                  strava.clientId().orElseThrow(),
+                  strava.clientSecret().orElseThrow().value()),
+              client,
+              clock,
+              WorkoutFiles.codec(WorkoutFileFormat.FIT),
+              WorkoutFiles.codec(WorkoutFileFormat.TCX)));
+    }
+    return new ConnectorRegistry(connectors);
+  }
+
+  private static boolean hasClient(ProviderSettings provider) {
+    return provider.clientId().isPresent() && provider.clientSecret().isPresent();
+  }
+}
