@@ -41,8 +41,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  *   <li>Claims the job under a lease; a finished, leased or missing job is {@link JobRun.NotRun}. A
- *       config that is gone or disabled cancels the job ({@code NotRun}); a connection that is
- *       gone or not ACTIVE (needs re-authorization, revoked) fails it.
+ *       config that is gone or disabled cancels the job ({@code NotRun}); a connection that is gone
+ *       or not ACTIVE (needs re-authorization, revoked) fails it.
  *   <li>Opens a session per connection: {@link RefreshingCredentials} over the decrypted tokens,
  *       refreshing within 5 minutes of expiry and storing every new token set through {@link
  *       ConnectionStore#tokenSink} before it is used; a {@link CallMeter} each.
@@ -119,7 +119,8 @@ public final class RunSyncJob implements JobRunner {
     }
     SyncConfig config = found.get();
     DataType type = config.spec().dataType();
-    Optional<Connection> source = stores.connections().get(user, config.spec().sourceConnectionId());
+    Optional<Connection> source =
+        stores.connections().get(user, config.spec().sourceConnectionId());
     Optional<Connection> destination =
         stores.connections().get(user, config.spec().destinationConnectionId());
     if (source.isEmpty() || destination.isEmpty()) {
@@ -222,9 +223,7 @@ public final class RunSyncJob implements JobRunner {
         + " connection ("
         + c.provider()
         + ") "
-        + (c.status() == ConnectionStatus.REVOKED
-            ? "was revoked"
-            : "needs to be authorized again");
+        + (c.status() == ConnectionStatus.REVOKED ? "was revoked" : "needs to be authorized again");
   }
 
   /** NEEDS_REAUTH, re-reading after a version race (a token refresh may have just written it). */

@@ -19,6 +19,8 @@ import com.syncwell.domain.matching.RecordMatcher;
 import com.syncwell.domain.matching.ReplaceDestination;
 import com.syncwell.domain.matching.SkipDuplicate;
 import com.syncwell.domain.matching.WriteSource;
+import com.syncwell.engine.port.table.UpdateOutcome;
+import com.syncwell.engine.port.table.Written;
 import com.syncwell.engine.store.AlreadyRecorded;
 import com.syncwell.engine.store.BeginWriteOutcome;
 import com.syncwell.engine.store.CursorStore;
@@ -31,8 +33,6 @@ import com.syncwell.engine.store.LedgerStore;
 import com.syncwell.engine.store.StoredCursor;
 import com.syncwell.engine.store.SyncConfig;
 import com.syncwell.engine.store.WriteBegun;
-import com.syncwell.engine.port.table.UpdateOutcome;
-import com.syncwell.engine.port.table.Written;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -239,8 +239,7 @@ final class SyncPass {
   }
 
   /** Step 6 for one source record, then steps 7 and 8 when it is to be written. */
-  private void handle(
-      RecordRef ref, Optional<LedgerEntry> entry, List<RecordRef> destinationRefs) {
+  private void handle(RecordRef ref, Optional<LedgerEntry> entry, List<RecordRef> destinationRefs) {
     String user = config.userId();
     if (entry.isPresent() && entry.get().state() == LedgerState.WRITTEN) {
       tally.alreadySynced++;
@@ -259,7 +258,9 @@ final class SyncPass {
     if (entry.isPresent()) {
       // PENDING: an earlier attempt may have reached the destination. Our marker says so.
       Optional<RecordRef> ours =
-          destinationRefs.stream().filter(d -> WriteKeys.names(d.provenanceMarker(), key)).findFirst();
+          destinationRefs.stream()
+              .filter(d -> WriteKeys.names(d.provenanceMarker(), key))
+              .findFirst();
       if (ours.isPresent()) {
         markWritten(ref, entry.get().version(), ours.get().recordId());
         tally.written++;
@@ -366,13 +367,15 @@ final class SyncPass {
   private void failed(RecordRef ref, String fingerprint, String what, Permanent cause) {
     String reason = what + cause.getMessage();
     LedgerEntry now =
-        ledger.recordFailure(config.userId(), config.configId(), ref.recordId(), fingerprint, reason);
+        ledger.recordFailure(
+            config.userId(), config.configId(), ref.recordId(), fingerprint, reason);
     tally.fail(ref.recordId(), failureReason(now, reason));
   }
 
   private void markWritten(RecordRef ref, long version, String destinationId) {
     UpdateOutcome marked =
-        ledger.markWritten(config.userId(), config.configId(), ref.recordId(), destinationId, version);
+        ledger.markWritten(
+            config.userId(), config.configId(), ref.recordId(), destinationId, version);
     if (!(marked instanceof Written)) {
       // Another run changed the entry meanwhile; the destination has the record either way, and
       // the next run reads the entry afresh.
@@ -423,7 +426,9 @@ final class SyncPass {
         : reason;
   }
 
-  /** The job is no longer this worker's (its lease ran out and another claimed it, or cancelled). */
+  /**
+   * The job is no longer this worker's (its lease ran out and another claimed it, or cancelled).
+   */
   static final class LeaseGone extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

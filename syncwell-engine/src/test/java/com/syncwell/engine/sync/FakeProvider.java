@@ -5,7 +5,6 @@ import com.syncwell.connector.AuthorizationRevoked;
 import com.syncwell.connector.ChangePage;
 import com.syncwell.connector.Connector;
 import com.syncwell.connector.Cursor;
-import com.syncwell.connector.IdempotencyKey;
 import com.syncwell.connector.OAuthClient;
 import com.syncwell.connector.Permanent;
 import com.syncwell.connector.ProviderDescription;

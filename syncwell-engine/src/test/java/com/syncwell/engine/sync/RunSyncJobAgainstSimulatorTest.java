@@ -61,7 +61,9 @@ class RunSyncJobAgainstSimulatorTest {
 
   @BeforeEach
   void start() throws Exception {
-    sim = ProviderSimulator.start(SimulatorOptions.defaults().withClock(Clock.fixed(NOW, ZoneOffset.UTC)));
+    sim =
+        ProviderSimulator.start(
+            SimulatorOptions.defaults().withClock(Clock.fixed(NOW, ZoneOffset.UTC)));
     Map<String, String> env = sim.environment();
     Clock clock = sim.clock();
     FitbitConnector fitbitConnector =
@@ -138,8 +140,7 @@ class RunSyncJobAgainstSimulatorTest {
   private static long near(List<SimWorkout> workouts, SimWorkout w) {
     return workouts.stream()
         .filter(
-            o ->
-                Duration.between(o.start(), w.start()).abs().compareTo(Duration.ofMinutes(1)) <= 0)
+            o -> Duration.between(o.start(), w.start()).abs().compareTo(Duration.ofMinutes(1)) <= 0)
         .count();
   }
 
@@ -152,7 +153,9 @@ class RunSyncJobAgainstSimulatorTest {
   @Test
   void fitbit_workouts_of_the_last_30_days_reach_strava_once_and_twins_are_duplicates() {
     List<SimWorkout> fitbitWorkouts =
-        alice().fitbit().workouts().stream().filter(RunSyncJobAgainstSimulatorTest::inLast30Days).toList();
+        alice().fitbit().workouts().stream()
+            .filter(RunSyncJobAgainstSimulatorTest::inLast30Days)
+            .toList();
     List<SimWorkout> stravaBefore = alice().strava().workouts();
     long twins = fitbitWorkouts.stream().filter(w -> near(stravaBefore, w) > 0).count();
     assertThat(fitbitWorkouts).isNotEmpty();
@@ -217,7 +220,9 @@ class RunSyncJobAgainstSimulatorTest {
     assertThat(sim.stats().calls("fitbit")).isEqualTo(1);
     assertThat(sim.stats().calls("strava")).isEqualTo(1);
     List<SimWorkout> everyFitbit = alice().fitbit().workouts();
-    assertThat(alice().strava().workouts().stream().filter(RunSyncJobAgainstSimulatorTest::inLast30Days))
+    assertThat(
+            alice().strava().workouts().stream()
+                .filter(RunSyncJobAgainstSimulatorTest::inLast30Days))
         .allSatisfy(w -> assertThat(near(everyFitbit, w)).isEqualTo(1));
   }
 }

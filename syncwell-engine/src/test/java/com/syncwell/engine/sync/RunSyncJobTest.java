@@ -130,7 +130,8 @@ class RunSyncJobTest {
   }
 
   @Test
-  void a_first_run_writes_each_source_workout_without_a_twin_once_and_reports_twins_as_duplicates() {
+  void
+      a_first_run_writes_each_source_workout_without_a_twin_once_and_reports_twins_as_duplicates() {
     List<Workout> all = dataset();
     SyncConfig config = bed.config(from, to, ConflictStrategy.SOURCE_WINS);
 
@@ -199,7 +200,8 @@ class RunSyncJobTest {
     JobReport thereAgain = report(bed.runOnce(there));
     JobReport backAgain = report(bed.runOnce(back));
 
-    // beta's own workout is the only one that goes back; the twins are duplicates, our writes echoes
+    // beta's own workout is the only one that goes back; the twins are duplicates, our writes
+    // echoes
     assertThat(backReport.written()).isEqualTo(1);
     assertThat(thereAgain.written()).isZero();
     assertThat(backAgain.written()).isZero();
@@ -274,10 +276,13 @@ class RunSyncJobTest {
     JobReport report = report(bed.runOnce(config));
 
     assertThat(report.failed()).isEqualTo(1);
-    assertThat(report.failures()).singleElement().satisfies(f -> {
-      assertThat(f.sourceItemId()).isEqualTo(broken);
-      assertThat(f.reason()).contains("malformed");
-    });
+    assertThat(report.failures())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.sourceItemId()).isEqualTo(broken);
+              assertThat(f.reason()).contains("malformed");
+            });
     assertThat(report.written()).isEqualTo(4);
     assertThat(copiesAtDestination(all)).containsExactly(1L, 1L, 0L, 1L, 1L, 1L, 1L);
     assertThat(bed.ledger.get(SyncBed.USER, config.configId(), broken).orElseThrow().failureCount())
@@ -328,7 +333,9 @@ class RunSyncJobTest {
     Job stored = bed.jobs.get(SyncBed.USER, job.jobId()).orElseThrow();
     assertThat(stored.status()).isEqualTo(JobStatus.QUEUED);
     assertThat(stored.progress().written()).isEqualTo(3);
-    assertThat(bed.cursors.get(SyncBed.USER, from.connectionId(), com.syncwell.domain.DataType.WORKOUT))
+    assertThat(
+            bed.cursors.get(
+                SyncBed.USER, from.connectionId(), com.syncwell.domain.DataType.WORKOUT))
         .isPresent();
     JobRun retry = bed.run(job, "worker-2"); // no wait: the job was released
     assertThat(((JobRun.Finished) retry).status()).isEqualTo(JobStatus.SUCCEEDED);
@@ -412,8 +419,9 @@ class RunSyncJobTest {
 
   @ParameterizedTest
   @EnumSource(CrashPoint.class)
-  void a_crash_at_any_step_then_a_retry_by_another_worker_leaves_every_record_at_the_destination_once(
-      CrashPoint point) {
+  void
+      a_crash_at_any_step_then_a_retry_by_another_worker_leaves_every_record_at_the_destination_once(
+          CrashPoint point) {
     List<Workout> all = dataset();
     SyncConfig config = bed.config(from, to, ConflictStrategy.SOURCE_WINS);
     Job job = bed.job(config);
