@@ -240,7 +240,6 @@ final class SyncPass {
 
   /** Step 6 for one source record, then steps 7 and 8 when it is to be written. */
   private void handle(RecordRef ref, Optional<LedgerEntry> entry, List<RecordRef> destinationRefs) {
-    String user = config.userId();
     if (entry.isPresent() && entry.get().state() == LedgerState.WRITTEN) {
       tally.alreadySynced++;
       return;
