@@ -160,6 +160,36 @@ public final class JobStore {
         });
   }
 
+  /**
+   * RUNNING → QUEUED without a lease, recording progress, by the lease owner only: the job stopped
+   * on a retriable failure (rate limit, transient error) and its message will come back, to be
+   * claimed at once rather than after the lease runs out.
+   */
+  public ReleaseOutcome release(
+      String userId, String jobId, String workerId, JobProgress progress) {
+    Objects.requireNonNull(workerId, "workerId");
+    Objects.requireNonNull(progress, "progress");
+    return retrying(
+        userId,
+        jobId,
+        JobMissing::new,
+        stored -> {
+          Job job = read(stored);
+          if (!heldBy(job, workerId)) {
+            return Optional.of(new LeaseLost(job));
+          }
+          ItemUpdate update =
+              ItemUpdate.builder()
+                  .set("status", JobStatus.QUEUED.name())
+                  .set("progress", progress(progress))
+                  .set("updatedAt", clock.instant().toString())
+                  .remove("leaseOwner")
+                  .remove("leaseExpiresAt")
+                  .build();
+          return write(stored, update).map(Released::new);
+        });
+  }
+
   /** RUNNING → SUCCEEDED with its report, by the lease owner only. */
   public CompletionOutcome succeed(String userId, String jobId, String workerId, JobReport report) {
     return complete(userId, jobId, workerId, JobStatus.SUCCEEDED, Optional.empty(), report);

@@ -87,6 +87,26 @@ class JobStoreTest {
   }
 
   @Test
+  void a_released_job_is_queued_again_with_its_progress_and_claimable_at_once_by_its_owner_only() {
+    Job job = newJob();
+    jobs.claim("u1", job.jobId(), "worker-1", LEASE);
+    JobProgress progress = new JobProgress(7, 2, 3, 0);
+
+    assertThat(jobs.release("u1", job.jobId(), "worker-2", progress)).isInstanceOf(LeaseLost.class);
+    ReleaseOutcome released = jobs.release("u1", job.jobId(), "worker-1", progress);
+
+    assertThat(released).isInstanceOf(Released.class);
+    Job queued = ((Released) released).job();
+    assertThat(queued.status()).isEqualTo(JobStatus.QUEUED);
+    assertThat(queued.leaseOwner()).isEmpty();
+    assertThat(queued.leaseExpiresAt()).isEmpty();
+    assertThat(queued.progress()).isEqualTo(progress);
+    assertThat(jobs.claim("u1", job.jobId(), "worker-2", LEASE)).isInstanceOf(Claimed.class);
+    assertThat(jobs.release("u1", "job_missing", "worker-1", progress))
+        .isInstanceOf(JobMissing.class);
+  }
+
+  @Test
   void an_unexpired_lease_cannot_be_claimed_by_another_worker() {
     Job job = newJob();
     jobs.claim("u1", job.jobId(), "worker-1", LEASE);
