@@ -37,10 +37,11 @@ public final class CursorStore {
   }
 
   /** The stored cursor, if any. */
-  public Optional<StoredCursor> get(String userId, String connectionId, DataType dataType) {
+  public Optional<StoredCursor> get(
+      String userId, String connectionId, DataType dataType, String configId) {
     return table
-        .get(key(userId, connectionId, dataType))
-        .map(stored -> read(userId, connectionId, dataType, stored));
+        .get(key(userId, connectionId, dataType, configId))
+        .map(stored -> read(userId, connectionId, dataType, configId, stored));
   }
 
   /**
@@ -48,9 +49,14 @@ public final class CursorStore {
    * none is stored yet); otherwise {@link VersionConflict} and nothing changes.
    */
   public UpdateOutcome advance(
-      String userId, String connectionId, DataType dataType, Cursor next, long expectedVersion) {
+      String userId,
+      String connectionId,
+      DataType dataType,
+      String configId,
+      Cursor next,
+      long expectedVersion) {
     Objects.requireNonNull(next, "next");
-    ItemKey key = key(userId, connectionId, dataType);
+    ItemKey key = key(userId, connectionId, dataType, configId);
     String now = clock.instant().toString();
     if (expectedVersion == NO_CURSOR) {
       Item item =
@@ -68,20 +74,27 @@ public final class CursorStore {
         ItemUpdate.builder().set("cursor", next.value()).set("updatedAt", now).build());
   }
 
-  private static ItemKey key(String userId, String connectionId, DataType dataType) {
+  private static ItemKey key(
+      String userId, String connectionId, DataType dataType, String configId) {
     Objects.requireNonNull(dataType, "dataType");
     return ItemKey.of(
         UserKeys.partition(userId),
-        "CURSOR#" + UserKeys.requireId("connection id", connectionId) + "#" + dataType.wireName());
+        "CURSOR#"
+            + UserKeys.requireId("connection id", connectionId)
+            + "#"
+            + dataType.wireName()
+            + "#"
+            + UserKeys.requireId("config id", configId));
   }
 
   private static StoredCursor read(
-      String userId, String connectionId, DataType dataType, StoredItem stored) {
+      String userId, String connectionId, DataType dataType, String configId, StoredItem stored) {
     StoredAttributes a = new StoredAttributes(stored.item(), KIND);
     return new StoredCursor(
         userId,
         connectionId,
         dataType,
+        configId,
         new Cursor(a.string("cursor")),
         a.instant("updatedAt"),
         stored.version());

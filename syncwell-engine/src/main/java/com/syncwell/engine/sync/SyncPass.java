@@ -137,7 +137,8 @@ final class SyncPass {
   void run() {
     String user = config.userId();
     String sourceConnection = config.spec().sourceConnectionId();
-    Optional<StoredCursor> stored = cursors.get(user, sourceConnection, config.spec().dataType());
+    Optional<StoredCursor> stored =
+        cursors.get(user, sourceConnection, config.spec().dataType(), config.configId());
     long cursorVersion = stored.map(StoredCursor::version).orElse(CursorStore.NO_CURSOR);
 
     // Step 4: the source, from the stored cursor (first run: the lookback window), to the end.
@@ -388,6 +389,7 @@ final class SyncPass {
             config.userId(),
             config.spec().sourceConnectionId(),
             config.spec().dataType(),
+            config.configId(),
             next,
             expectedVersion);
     if (!(moved instanceof Written)) {

@@ -303,9 +303,14 @@ class RunSyncJobTest {
       reports.add(report(bed.runOnce(config)));
       bed.table.deleteIfVersion(
           com.syncwell.engine.port.table.ItemKey.of(
-              "USER#" + SyncBed.USER, "CURSOR#" + from.connectionId() + "#workout"),
+              "USER#" + SyncBed.USER,
+              "CURSOR#" + from.connectionId() + "#workout#" + config.configId()),
           bed.cursors
-              .get(SyncBed.USER, from.connectionId(), com.syncwell.domain.DataType.WORKOUT)
+              .get(
+                  SyncBed.USER,
+                  from.connectionId(),
+                  com.syncwell.domain.DataType.WORKOUT,
+                  config.configId())
               .orElseThrow()
               .version());
       clock.advance(Duration.ofMinutes(15));
@@ -335,7 +340,10 @@ class RunSyncJobTest {
     assertThat(stored.progress().written()).isEqualTo(3);
     assertThat(
             bed.cursors.get(
-                SyncBed.USER, from.connectionId(), com.syncwell.domain.DataType.WORKOUT))
+                SyncBed.USER,
+                from.connectionId(),
+                com.syncwell.domain.DataType.WORKOUT,
+                config.configId()))
         .isPresent();
     JobRun retry = bed.run(job, "worker-2"); // no wait: the job was released
     assertThat(((JobRun.Finished) retry).status()).isEqualTo(JobStatus.SUCCEEDED);
