@@ -305,7 +305,6 @@ public final class SyncWorkers implements AutoCloseable {
       putBackUntil(message, clock.instant().plus(wait));
     } catch (RuntimeException e) {
       Duration backoff = delays.afterFailure(delivery.receiveCount());
-      tally.retried.increment();
       log.warn(
           "job {} (message {}) failed on delivery {} ({}); retry in {}",
           job.jobId(),
@@ -314,6 +313,7 @@ public final class SyncWorkers implements AutoCloseable {
           e.getClass().getName(),
           backoff);
       settle(message, "back off", m -> queue.changeVisibility(m.receipt(), backoff));
+      tally.retried.increment();
     }
   }
 
