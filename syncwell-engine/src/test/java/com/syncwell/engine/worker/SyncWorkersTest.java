@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
@@ -276,8 +278,8 @@ class SyncWorkersTest {
     start(
         2,
         (message, worker) -> {
-          most.accumulateAndGet(running.incrementAndGet(), Math::max);
           runs.incrementAndGet();
+          most.accumulateAndGet(running.incrementAndGet(), Math::max);
           try {
             hold(gate);
             return FINISHED;
@@ -366,13 +368,16 @@ class SyncWorkersTest {
     await("one job runs, two wait", () -> started.getCount() == 0 && fx.depth().inFlight() == 3);
 
     SyncWorkers stopping = workers;
-    CompletableFuture<StopReport> stop =
-        CompletableFuture.supplyAsync(() -> stopping.stop(Duration.ofSeconds(20)));
-    await("the two waiting are released", () -> fx.depth().visible() == 2);
-    assertThat(stop).isNotDone();
-    gate.countDown();
+    StopReport report;
+    try (ExecutorService aside = Executors.newSingleThreadExecutor()) {
+      CompletableFuture<StopReport> stop =
+          CompletableFuture.supplyAsync(() -> stopping.stop(Duration.ofSeconds(20)), aside);
+      await("the two waiting are released", () -> fx.depth().visible() == 2);
+      assertThat(stop).isNotDone();
+      gate.countDown();
+      report = stop.join();
+    }
 
-    StopReport report = stop.join();
     assertThat(report).isEqualTo(new StopReport(2, 0));
     assertThat(runs.get()).isEqualTo(1);
     assertThat(fx.depth().visible()).isEqualTo(2);
