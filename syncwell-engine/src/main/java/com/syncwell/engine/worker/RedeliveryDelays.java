@@ -14,15 +14,21 @@ import java.util.random.RandomGenerator;
  *       {@code base × 2^(n−1)} plus a jitter of up to half that, so delays always grow (30 s, 60 s,
  *       2 min, 4 min, 8 min for the default base) and retries of many jobs that failed together
  *       spread out.
- *   <li>After a rate limit that resets in {@code r}: {@code r} plus a full jitter in {@code [0,
- *       r]}, so the job never runs before the reset and the jobs of one provider do not all come
- *       back at the same instant.
+ *   <li>After a rate limit that resets in {@code r} (at least 5 s): {@code r} plus a full jitter in
+ *       {@code [0, r]}, so the job never runs before the reset and the jobs of one provider do not
+ *       all come back at the same instant.
  * </ul>
  *
  * <p><b>Threading:</b> safe for concurrent use; draws from the generator one at a time.
  */
 final class RedeliveryDelays {
   static final Duration MAX = ReceiveRequest.MAX_VISIBILITY;
+
+  /**
+   * The shortest wait after a rate limit, for a reset already past (clock skew, a stale header), so
+   * a provider that keeps refusing cannot spin a job in a tight loop.
+   */
+  static final Duration MIN_RATE_LIMIT_WAIT = Duration.ofSeconds(5);
 
   private final Duration retryBase;
   private final RandomGenerator random;
@@ -40,7 +46,7 @@ final class RedeliveryDelays {
   }
 
   Duration afterRateLimit(Duration untilReset) {
-    Duration wait = untilReset.isNegative() ? Duration.ZERO : capped(untilReset);
+    Duration wait = untilReset.compareTo(MIN_RATE_LIMIT_WAIT) < 0 ? MIN_RATE_LIMIT_WAIT : capped(untilReset);
     return capped(wait.plus(jitter(wait)));
   }
 
