@@ -129,8 +129,7 @@ public final class SyncConfigStore {
             .indexKey(
                 SecondaryIndex.SCHEDULE,
                 IndexKey.of(
-                    bucketPartition(bucketOf(read.configId())),
-                    UserKeys.sortableMillis(nextDueAt)))
+                    bucketPartition(bucketOf(read.configId())), UserKeys.sortableMillis(nextDueAt)))
             .build();
     return table.updateIfVersion(key(read.userId(), read.configId()), read.version(), update);
   }

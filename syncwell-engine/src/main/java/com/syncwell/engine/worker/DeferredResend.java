@@ -21,8 +21,8 @@ import java.util.Optional;
  * run the job but re-sends it again for the time left (a chain of hops of at most 15 minutes).
  *
  * <p>Send first, delete second: a crash between the two leaves two messages for one job, which
- * at-least-once processing already tolerates (the job's lease and the ledger make the effect
- * happen once); the other order could lose the job.
+ * at-least-once processing already tolerates (the job's lease and the ledger make the effect happen
+ * once); the other order could lose the job.
  */
 final class DeferredResend {
   static final String NOT_BEFORE = "syncwell.notBefore";
@@ -47,7 +47,9 @@ final class DeferredResend {
     }
     try {
       Instant due = Instant.ofEpochMilli(Long.parseLong(raw));
-      return due.isAfter(clock.instant().plus(EARLY_TOLERANCE)) ? Optional.of(due) : Optional.empty();
+      return due.isAfter(clock.instant().plus(EARLY_TOLERANCE))
+          ? Optional.of(due)
+          : Optional.empty();
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
@@ -65,7 +67,8 @@ final class DeferredResend {
     if (wait.isNegative()) {
       wait = Duration.ZERO;
     }
-    Duration delay = wait.compareTo(OutgoingMessage.MAX_DELAY) > 0 ? OutgoingMessage.MAX_DELAY : wait;
+    Duration delay =
+        wait.compareTo(OutgoingMessage.MAX_DELAY) > 0 ? OutgoingMessage.MAX_DELAY : wait;
     queue.send(new OutgoingMessage(message.body(), attributes(message, due), delay));
     return queue.delete(message.receipt());
   }

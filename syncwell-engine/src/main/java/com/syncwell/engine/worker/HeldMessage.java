@@ -26,8 +26,8 @@ final class HeldMessage {
   }
 
   /**
-   * Extends the lease to {@code lease} from now unless settled; false when the queue says the
-   * lease is no longer ours (it ran out and someone else may hold the message).
+   * Extends the lease to {@code lease} from now unless settled; false when the queue says the lease
+   * is no longer ours (it ran out and someone else may hold the message).
    */
   boolean extend(JobQueue queue, Duration lease) {
     lock.lock();
@@ -39,8 +39,8 @@ final class HeldMessage {
   }
 
   /**
-   * Settles the delivery with {@code action} (a queue call on this message) unless already
-   * settled; returns what the action returned, or false when it was settled before.
+   * Settles the delivery with {@code action} (a queue call on this message) unless already settled;
+   * returns what the action returned, or false when it was settled before.
    */
   boolean settle(Predicate<ReceivedMessage> action) {
     lock.lock();

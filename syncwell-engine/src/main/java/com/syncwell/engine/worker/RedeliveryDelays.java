@@ -46,7 +46,8 @@ final class RedeliveryDelays {
   }
 
   Duration afterRateLimit(Duration untilReset) {
-    Duration wait = untilReset.compareTo(MIN_RATE_LIMIT_WAIT) < 0 ? MIN_RATE_LIMIT_WAIT : capped(untilReset);
+    Duration wait =
+        untilReset.compareTo(MIN_RATE_LIMIT_WAIT) < 0 ? MIN_RATE_LIMIT_WAIT : capped(untilReset);
     return capped(wait.plus(jitter(wait)));
   }
 

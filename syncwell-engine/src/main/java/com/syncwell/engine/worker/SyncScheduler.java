@@ -137,7 +137,8 @@ public final class SyncScheduler implements AutoCloseable {
       for (int from = 0; from < due.size(); from += JobQueue.MAX_BATCH_SIZE) {
         sum =
             sum.plus(
-                enqueue(due.subList(from, Math.min(due.size(), from + JobQueue.MAX_BATCH_SIZE)), now));
+                enqueue(
+                    due.subList(from, Math.min(due.size(), from + JobQueue.MAX_BATCH_SIZE)), now));
       }
       if (due.size() < PAGE) {
         break;
@@ -166,7 +167,9 @@ public final class SyncScheduler implements AutoCloseable {
       } catch (RuntimeException e) {
         // the claim may or may not have happened: at worst this slot is skipped
         log.warn(
-            "could not claim the slot of config {} ({})", config.configId(), e.getClass().getName());
+            "could not claim the slot of config {} ({})",
+            config.configId(),
+            e.getClass().getName());
         failed++;
         continue;
       }

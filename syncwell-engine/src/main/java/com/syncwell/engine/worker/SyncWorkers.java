@@ -200,8 +200,7 @@ public final class SyncWorkers implements AutoCloseable {
 
   private void receiveLoop() {
     ReceiveRequest request =
-        new ReceiveRequest(
-            settings.batchSize(), settings.waitTime(), settings.visibilityTimeout());
+        new ReceiveRequest(settings.batchSize(), settings.waitTime(), settings.visibilityTimeout());
     while (state.get() == State.RUNNING) {
       List<ReceivedMessage> batch;
       try {

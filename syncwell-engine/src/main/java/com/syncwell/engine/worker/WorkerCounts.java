@@ -14,4 +14,10 @@ package com.syncwell.engine.worker;
  * @param released deliveries given back unstarted at a stop
  */
 public record WorkerCounts(
-    long finished, long notRun, long poison, long rateLimited, long hops, long retried, long released) {}
+    long finished,
+    long notRun,
+    long poison,
+    long rateLimited,
+    long hops,
+    long retried,
+    long released) {}

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * How the workers use the queue.
  *
- * @param concurrency most jobs running at once in this process ({@code SYNCWELL_WORKER_CONCURRENCY})
+ * @param concurrency most jobs running at once in this process ({@code
+ *     SYNCWELL_WORKER_CONCURRENCY})
  * @param batchSize most messages one receive takes (1 to 10)
  * @param waitTime long-poll wait of one receive (0 to 20 s, real time)
  * @param visibilityTimeout lease of a received message; at least 6 × the worst-case job time
@@ -40,7 +41,10 @@ public record WorkerSettings(
     }
     requireBetween("wait time", waitTime, Duration.ZERO, ReceiveRequest.MAX_WAIT);
     requireBetween(
-        "visibility timeout", visibilityTimeout, Duration.ofSeconds(1), ReceiveRequest.MAX_VISIBILITY);
+        "visibility timeout",
+        visibilityTimeout,
+        Duration.ofSeconds(1),
+        ReceiveRequest.MAX_VISIBILITY);
     requireBetween("heartbeat interval", heartbeatEvery, Duration.ofMillis(1), visibilityTimeout);
     if (heartbeatEvery.equals(visibilityTimeout)) {
       throw new IllegalArgumentException("heartbeats must come more often than the lease runs out");
@@ -81,8 +85,8 @@ public record WorkerSettings(
   }
 
   /**
-   * How many receive loops run: enough that the loops' batches can keep every job slot busy, and
-   * no more, so few messages sit leased but not started.
+   * How many receive loops run: enough that the loops' batches can keep every job slot busy, and no
+   * more, so few messages sit leased but not started.
    */
   public int receivers() {
     return Math.max(1, (concurrency + batchSize - 1) / batchSize);

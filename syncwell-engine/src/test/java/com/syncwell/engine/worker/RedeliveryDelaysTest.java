@@ -29,8 +29,10 @@ class RedeliveryDelaysTest {
     assertThat(most.afterFailure(1)).isEqualTo(Duration.ofSeconds(45));
     for (int n = 1; n < 10; n++) {
       assertThat(random.afterFailure(n))
-          .isBetween(BASE.multipliedBy(1L << (n - 1)), BASE.multipliedBy(3L << (n - 1)).dividedBy(2));
-      assertThat(most.afterFailure(n)).isLessThan(new RedeliveryDelays(BASE, NO_JITTER).afterFailure(n + 1));
+          .isBetween(
+              BASE.multipliedBy(1L << (n - 1)), BASE.multipliedBy(3L << (n - 1)).dividedBy(2));
+      assertThat(most.afterFailure(n))
+          .isLessThan(new RedeliveryDelays(BASE, NO_JITTER).afterFailure(n + 1));
     }
   }
 
@@ -62,6 +64,7 @@ class RedeliveryDelaysTest {
 
     assertThat(delays.afterRateLimit(Duration.ofSeconds(-3)))
         .isEqualTo(RedeliveryDelays.MIN_RATE_LIMIT_WAIT);
-    assertThat(delays.afterRateLimit(Duration.ZERO)).isEqualTo(RedeliveryDelays.MIN_RATE_LIMIT_WAIT);
+    assertThat(delays.afterRateLimit(Duration.ZERO))
+        .isEqualTo(RedeliveryDelays.MIN_RATE_LIMIT_WAIT);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.syncwell.domain.ConflictStrategy;
 import com.syncwell.domain.DataType;
 import com.syncwell.engine.port.StorageFailure;
+import com.syncwell.engine.port.queue.DeadLetter;
 import com.syncwell.engine.port.queue.JobQueue;
 import com.syncwell.engine.port.queue.MessageId;
 import com.syncwell.engine.port.queue.OutgoingMessage;
@@ -12,7 +13,6 @@ import com.syncwell.engine.port.queue.QueueDepth;
 import com.syncwell.engine.port.queue.ReceiptHandle;
 import com.syncwell.engine.port.queue.ReceiveRequest;
 import com.syncwell.engine.port.queue.ReceivedMessage;
-import com.syncwell.engine.port.queue.DeadLetter;
 import com.syncwell.engine.store.Job;
 import com.syncwell.engine.store.JobStatus;
 import com.syncwell.engine.store.JobStore;
@@ -130,7 +130,11 @@ class SyncSchedulerTest {
           new SyncConfigStore(new LockstepScheduleReads(fx.table, inStep), fx.clock);
       racing.add(
           new SyncScheduler(
-              ownView, new JobStore(fx.table, fx.clock), fx.queue, ScheduleIntervals.DEFAULT, fx.clock));
+              ownView,
+              new JobStore(fx.table, fx.clock),
+              fx.queue,
+              ScheduleIntervals.DEFAULT,
+              fx.clock));
     }
 
     ScheduleTick both;
@@ -227,7 +231,8 @@ class SyncSchedulerTest {
     SyncConfig c = config("u1", "PRO", now.minusSeconds(1));
     JobQueue failing = new SendsFail(fx.queue);
 
-    ScheduleTick tick = new SyncScheduler(configs, jobs, failing, ScheduleIntervals.DEFAULT, fx.clock).tick();
+    ScheduleTick tick =
+        new SyncScheduler(configs, jobs, failing, ScheduleIntervals.DEFAULT, fx.clock).tick();
 
     assertThat(tick).isEqualTo(new ScheduleTick(0, 0, 1));
     assertThat(nextDue(c)).isAfter(now);

@@ -37,7 +37,8 @@ class SyncWorkersTest {
   private static final RandomGenerator FULL_JITTER = () -> -1L;
 
   private static final Duration LEASE = Duration.ofSeconds(60);
-  private static final JobRun FINISHED = new JobRun.Finished(JobStatus.SUCCEEDED, JobReport.empty());
+  private static final JobRun FINISHED =
+      new JobRun.Finished(JobStatus.SUCCEEDED, JobReport.empty());
 
   @TempDir Path dir;
   private QueueFixture fx;
@@ -275,6 +276,9 @@ class SyncWorkersTest {
     AtomicInteger most = new AtomicInteger();
     AtomicInteger runs = new AtomicInteger();
     CountDownLatch gate = new CountDownLatch(1);
+    for (int i = 0; i < 5; i++) {
+      sendJob("job_" + i); // before the start, so one receive leases all five
+    }
     start(
         2,
         (message, worker) -> {
@@ -288,10 +292,6 @@ class SyncWorkersTest {
           }
         },
         NO_JITTER);
-
-    for (int i = 0; i < 5; i++) {
-      sendJob("job_" + i);
-    }
 
     await("two jobs run", () -> running.get() == 2 && fx.depth().inFlight() == 5);
     assertThat(workers.running()).isEqualTo(2);
