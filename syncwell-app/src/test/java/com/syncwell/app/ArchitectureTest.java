@@ -81,6 +81,37 @@ class ArchitectureTest {
   }
 
   @Test
+  void the_workers_use_only_the_sync_boundary_stores_ports_and_connector_values() {
+    classes()
+        .that()
+        .resideInAPackage("com.syncwell.engine.worker..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "com.syncwell.engine.worker..",
+            "com.syncwell.engine.sync",
+            "com.syncwell.engine.store..",
+            "com.syncwell.engine.port..",
+            "com.syncwell.connector",
+            "org.slf4j..",
+            "java..")
+        .check(production);
+  }
+
+  @Test
+  void nothing_in_the_engine_depends_on_the_workers() {
+    noClasses()
+        .that()
+        .resideInAPackage("com.syncwell.engine..")
+        .and()
+        .resideOutsideOfPackage("com.syncwell.engine.worker..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.syncwell.engine.worker..")
+        .check(production);
+  }
+
+  @Test
   void only_the_crypto_adapter_and_the_simulator_use_tink() {
     noClasses()
         .that()

@@ -6,6 +6,7 @@ import com.syncwell.engine.port.table.DeleteOutcome;
 import com.syncwell.engine.port.table.IndexKey;
 import com.syncwell.engine.port.table.Item;
 import com.syncwell.engine.port.table.ItemKey;
+import com.syncwell.engine.port.table.ItemUpdate;
 import com.syncwell.engine.port.table.MetadataTable;
 import com.syncwell.engine.port.table.Page;
 import com.syncwell.engine.port.table.PutOutcome;
@@ -100,6 +101,37 @@ public final class SyncConfigStore {
   /** Deletes the config if it is at {@code expectedVersion}. */
   public DeleteOutcome delete(String userId, String configId, long expectedVersion) {
     return table.deleteIfVersion(key(userId, configId), expectedVersion);
+  }
+
+  /**
+   * Moves a due config's next run to {@code nextDueAt} if it is still at the version the caller
+   * read: the scheduler's claim of one due slot. Of two schedulers that read the same due config,
+   * exactly one gets {@link Written}; the other, and any caller racing a user's edit, gets {@link
+   * VersionConflict} and must not enqueue. Only {@code nextDueAt} and the schedule index key change
+   * ({@code updatedAt} stays the user's last edit), but the version moves on, so an If-Match edit
+   * holding the old ETag conflicts and is retried by its client.
+   *
+   * @param read the config as read from the schedule index; must be enabled
+   * @param nextDueAt when it is due next, after its current due time
+   */
+  public UpdateOutcome advanceScheduleIfVersion(SyncConfig read, Instant nextDueAt) {
+    Objects.requireNonNull(read, "read");
+    Objects.requireNonNull(nextDueAt, "nextDueAt");
+    if (!read.spec().enabled()) {
+      throw new IllegalArgumentException("a disabled config is not scheduled");
+    }
+    if (read.spec().nextDueAt().map(due -> !nextDueAt.isAfter(due)).orElse(false)) {
+      throw new IllegalArgumentException("the next due time must be after the current one");
+    }
+    ItemUpdate update =
+        ItemUpdate.builder()
+            .set("nextDueAt", nextDueAt.toString())
+            .indexKey(
+                SecondaryIndex.SCHEDULE,
+                IndexKey.of(
+                    bucketPartition(bucketOf(read.configId())), UserKeys.sortableMillis(nextDueAt)))
+            .build();
+    return table.updateIfVersion(key(read.userId(), read.configId()), read.version(), update);
   }
 
   /**

@@ -212,6 +212,58 @@ class SyncConfigStoreTest {
   }
 
   @Test
+  void advancing_the_schedule_at_the_read_version_moves_only_the_due_time() {
+    Instant now = fx.clock.instant();
+    SyncConfig c = configs.create("u1", spec(Optional.of(now.minusSeconds(1))));
+    int bucket = SyncConfigStore.bucketOf(c.configId());
+    fx.clock.advance(Duration.ofSeconds(5));
+    Instant next = now.plus(Duration.ofMinutes(15));
+
+    var outcome = configs.advanceScheduleIfVersion(c, next);
+
+    assertThat(outcome).isEqualTo(new Written(2));
+    SyncConfig read = configs.get("u1", c.configId()).orElseThrow();
+    assertThat(read.spec()).isEqualTo(c.spec().withNextDueAt(Optional.of(next)));
+    assertThat(read.updatedAt()).isEqualTo(c.updatedAt());
+    assertThat(configs.dueConfigs(bucket, fx.clock.instant(), 10)).isEmpty();
+    assertThat(configs.dueConfigs(bucket, next, 10))
+        .extracting(SyncConfig::configId)
+        .containsExactly(c.configId());
+  }
+
+  @Test
+  void advancing_the_schedule_from_a_stale_read_is_a_version_conflict_and_changes_nothing() {
+    Instant due = fx.clock.instant().minusSeconds(1);
+    SyncConfig c = configs.create("u1", spec(Optional.of(due)));
+    configs.advanceScheduleIfVersion(c, due.plus(Duration.ofMinutes(15)));
+
+    var outcome = configs.advanceScheduleIfVersion(c, due.plus(Duration.ofMinutes(30)));
+
+    assertThat(outcome).isInstanceOf(VersionConflict.class);
+    assertThat(configs.get("u1", c.configId()).orElseThrow().spec().nextDueAt())
+        .contains(due.plus(Duration.ofMinutes(15)));
+  }
+
+  @Test
+  void advancing_the_schedule_after_a_user_disabled_the_config_conflicts() {
+    Instant due = fx.clock.instant().minusSeconds(1);
+    SyncConfig c = configs.create("u1", spec(Optional.of(due)));
+    configs.updateIfVersion("u1", c.configId(), c.spec().withEnabled(false), c.version());
+
+    assertThat(configs.advanceScheduleIfVersion(c, due.plus(Duration.ofMinutes(15))))
+        .isInstanceOf(VersionConflict.class);
+    SyncConfig read = configs.get("u1", c.configId()).orElseThrow();
+    assertThat(read.spec().enabled()).isFalse();
+    assertThat(
+            fx.table
+                .get(ItemKey.of("USER#u1", "CONFIG#" + c.configId()))
+                .orElseThrow()
+                .item()
+                .indexKeys())
+        .isEmpty();
+  }
+
+  @Test
   void the_bucket_of_a_config_id_is_stable() {
     assertThat(SyncConfigStore.bucketOf("cfg_01ABC"))
         .isEqualTo(SyncConfigStore.bucketOf("cfg_01ABC"));
