@@ -147,6 +147,20 @@ class FitbitConnectorAgainstSimulatorTest {
   }
 
   @Test
+  void a_window_with_sub_millisecond_bounds_pages_with_the_same_filter_on_every_page()
+      throws Exception {
+    ProviderSession session = connect("alice");
+    TimeWindow coarse = bed.last90Days();
+    TimeWindow window =
+        new TimeWindow(coarse.from().plusNanos(123_456), coarse.to().minusNanos(654_321));
+
+    for (DataType type : List.of(DataType.SLEEP_SESSION, DataType.WORKOUT, DataType.WEIGHT)) {
+      var listing = ConnectorTestbed.listAll(reader(type), session, Optional.empty(), window);
+      assertThat(listing.records()).as(type + " listed across pages").hasSizeGreaterThan(25);
+    }
+  }
+
+  @Test
   void exercise_listing_pages_cursors_never_go_back_and_a_relisting_gives_only_the_overlap()
       throws Exception {
     ProviderSession session = connect("alice");

@@ -17,7 +17,7 @@ public final class Commands {
 
   public static int run(
       String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
-    CommandLine line = commandLine();
+    CommandLine line = commandLine(environment);
     line.setOut(out);
     line.setErr(err);
     line.setExecutionStrategy(parsed -> execute(parsed, environment, err));
@@ -29,9 +29,9 @@ public final class Commands {
     return line.execute(args);
   }
 
-  static CommandLine commandLine() {
+  static CommandLine commandLine(Map<String, String> environment) {
     return new CommandLine(new SyncwellCommand())
-        .addSubcommand(new DemoCommand())
+        .addSubcommand(new DemoCommand(environment))
         .addSubcommand(new DevCommand())
         .addSubcommand(new ServeCommand())
         .addSubcommand(new SimulatorCommand())

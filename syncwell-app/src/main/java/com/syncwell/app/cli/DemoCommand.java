@@ -1,6 +1,17 @@
 package com.syncwell.app.cli;
 
+import com.syncwell.app.EmbeddedPlatform;
+import com.syncwell.app.config.Settings;
+import com.syncwell.app.demo.DemoRun;
+import com.syncwell.simulator.ProviderSimulator;
+import com.syncwell.simulator.SimulatorOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,13 +27,50 @@ import picocli.CommandLine.Spec;
       "runs syncs and prints what moved, what was skipped, conflicts, provider calls and bytes."
     })
 final class DemoCommand implements Callable<Integer> {
+  private final Map<String, String> environment;
+
   @Spec CommandSpec spec;
 
-  @Option(names = "--keep-running", description = "Leave it up and print the URLs and a token.")
+  @Option(names = "--keep-running", description = "Leave it up afterwards (Ctrl-C stops it).")
   boolean keepRunning;
 
+  @Option(names = "--data-dir", description = "Data directory (default: SYNCWELL_DATA_DIR).")
+  Path dataDir;
+
+  DemoCommand(Map<String, String> environment) {
+    this.environment = environment;
+  }
+
   @Override
-  public Integer call() {
-    return NotYetAvailable.say(spec, "issue #4 (sync engine, workers and demo)");
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    Clock clock = Clock.systemUTC();
+    try (ProviderSimulator simulator = ProviderSimulator.start(SimulatorOptions.defaults())) {
+      Map<String, String> env = new HashMap<>(environment);
+      env.putAll(simulator.environment());
+      if (dataDir != null) {
+        env.put("SYNCWELL_DATA_DIR", dataDir.toString());
+      }
+      Settings settings = Settings.fromEnvironment(env);
+      out.println("SyncWell demo");
+      out.println("  data directory  " + settings.dataDir().toAbsolutePath());
+      out.println(
+          "  simulator       " + simulator.baseUrl() + " (Google Health API as fitbit, Strava)");
+      try (EmbeddedPlatform platform = EmbeddedPlatform.open(settings, clock);
+          DemoRun run = DemoRun.start(platform, settings, clock, out)) {
+        boolean good = run.script();
+        if (keepRunning) {
+          out.println();
+          out.println("Running: the workers keep taking jobs from the queue; Ctrl-C stops.");
+          out.println("  simulator admin " + simulator.baseUrl() + "/_sim/stats");
+          out.println("  The HTTP API and `syncwell token` arrive with issue #5.");
+          out.flush();
+          CountDownLatch stop = new CountDownLatch(1);
+          Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+          stop.await();
+        }
+        return good ? ExitCodes.OK : ExitCodes.FAILURE;
+      }
+    }
   }
 }

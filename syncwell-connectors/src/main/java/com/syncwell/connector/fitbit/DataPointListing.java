@@ -9,6 +9,7 @@ import com.syncwell.connector.TimeWindow;
 import com.syncwell.domain.RecordRef;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -67,7 +68,7 @@ final class DataPointListing {
     ListingCursor.Pending query;
     if (cursor.isEmpty()) {
       highWater = window.from();
-      query = new ListingCursor.Pending(window.from(), window.to(), "");
+      query = new ListingCursor.Pending(asKept(window.from()), asKept(window.to()), "");
     } else {
       ListingCursor c = ListingCursor.decode(cursor.get());
       highWater = c.highWater();
@@ -78,7 +79,7 @@ final class DataPointListing {
         if (!window.to().isAfter(from)) {
           return new ChangePage(List.of(), cursor.get(), false);
         }
-        query = new ListingCursor.Pending(from, window.to(), "");
+        query = new ListingCursor.Pending(asKept(from), asKept(window.to()), "");
       }
     }
     Instant spanEnd =
@@ -123,5 +124,13 @@ final class DataPointListing {
     List<JsonNode> points = new ArrayList<>();
     answer.path("dataPoints").forEach(points::add);
     return new Page(points, answer.path("nextPageToken").asText(""));
+  }
+
+  /**
+   * A bound as the cursor keeps it (milliseconds), so the filter of every page of one query is the
+   * same string: the API refuses a page token whose query changed.
+   */
+  private static Instant asKept(Instant bound) {
+    return bound.truncatedTo(ChronoUnit.MILLIS);
   }
 }
