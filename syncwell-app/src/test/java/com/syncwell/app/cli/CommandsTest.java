@@ -51,11 +51,13 @@ class CommandsTest {
 
   @Test
   void a_command_whose_issue_has_not_landed_says_so_in_one_line_and_exits_2() {
-    int code = run(Map.of(), "demo");
+    int code = run(Map.of(), "capacity");
 
     assertThat(code).isEqualTo(2);
     assertThat(err.toString().lines()).hasSize(1);
-    assertThat(err.toString()).contains("syncwell demo: not available yet").contains("issue #4");
+    assertThat(err.toString())
+        .contains("syncwell capacity: not available yet")
+        .contains("issue #7");
     assertThat(out.toString()).isEmpty();
   }
 
