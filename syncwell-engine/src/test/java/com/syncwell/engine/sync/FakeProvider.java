@@ -91,10 +91,15 @@ final class FakeProvider implements Connector {
 
   /** Adds a record of the user's own (no marker); returns its id. */
   synchronized String add(Workout w) {
-    return put(w, Optional.empty());
+    return put(w, Optional.empty(), Optional.empty());
   }
 
-  private String put(Workout w, Optional<String> marker) {
+  /** Adds a record of the user's own that the provider says was last changed at {@code changed}. */
+  synchronized String add(Workout w, Instant changed) {
+    return put(w, Optional.empty(), Optional.of(changed));
+  }
+
+  private String put(Workout w, Optional<String> marker, Optional<Instant> lastModified) {
     String recordId = id + "-" + nextId++;
     RecordRef ref =
         new RecordRef(
@@ -103,7 +108,7 @@ final class FakeProvider implements Connector {
             DataType.WORKOUT,
             w.start(),
             w.end(),
-            Optional.empty(),
+            lastModified,
             0,
             Optional.of(w.sport()),
             marker);
@@ -251,7 +256,7 @@ final class FakeProvider implements Connector {
               return new WriteOutcome.DuplicateFound(s.ref().recordId());
             }
           }
-          String created = put(w, Optional.of(marker));
+          String created = put(w, Optional.of(marker), Optional.empty());
           maybeFail(Step.AFTER_WRITE);
           return new WriteOutcome.Created(created);
         }
