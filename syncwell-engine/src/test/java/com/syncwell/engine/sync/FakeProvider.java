@@ -9,6 +9,7 @@ import com.syncwell.connector.OAuthClient;
 import com.syncwell.connector.Permanent;
 import com.syncwell.connector.ProviderDescription;
 import com.syncwell.connector.ProviderSession;
+import com.syncwell.connector.RateLimited;
 import com.syncwell.connector.RecordReader;
 import com.syncwell.connector.RecordWriter;
 import com.syncwell.connector.TimeWindow;
@@ -20,6 +21,7 @@ import com.syncwell.domain.RecordRef;
 import com.syncwell.domain.SportType;
 import com.syncwell.domain.Workout;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -64,6 +66,11 @@ final class FakeProvider implements Connector {
   private long seq;
   private int nextId = 1;
   private boolean revoked;
+  private Clock stormClock;
+  private Instant stormUntil = Instant.MIN;
+  private Duration stormReset = Duration.ZERO;
+  private int stormSpareCalls;
+  int throttledCalls;
   int listCalls;
   int fetchCalls;
   int writeCalls;
@@ -149,6 +156,30 @@ final class FakeProvider implements Connector {
     revoked = true;
   }
 
+  /**
+   * A 429 storm: after {@code spareCalls} more calls, every call throws {@link RateLimited} while
+   * {@code clock} is before {@code until}, naming a reset {@code reset} after the call (a rolling
+   * window, so a job can be limited many times before the storm ends).
+   */
+  synchronized void storm(Clock clock, int spareCalls, Instant until, Duration reset) {
+    stormClock = clock;
+    stormSpareCalls = spareCalls;
+    stormUntil = until;
+    stormReset = reset;
+  }
+
+  private void maybeStorm() {
+    if (stormClock == null || !stormClock.instant().isBefore(stormUntil)) {
+      return;
+    }
+    if (stormSpareCalls > 0) {
+      stormSpareCalls--;
+      return;
+    }
+    throttledCalls++;
+    throw new RateLimited(id, stormClock.instant().plus(stormReset), "429 Too Many Requests");
+  }
+
   private void maybeFail(Step step) {
     Integer left = callsLeft.get(step);
     if (left == null) {
@@ -198,6 +229,7 @@ final class FakeProvider implements Connector {
           synchronized (FakeProvider.this) {
             session.credentials().accessToken();
             checkGrant();
+            maybeStorm();
             listCalls++;
             session.meter().recordCall(100);
             maybeFail(Step.LIST);
@@ -224,6 +256,7 @@ final class FakeProvider implements Connector {
         public HealthRecord fetch(ProviderSession session, RecordRef ref) {
           synchronized (FakeProvider.this) {
             checkGrant();
+            maybeStorm();
             fetchCalls++;
             session.meter().recordCall(1000);
             maybeFail(Step.FETCH);
@@ -243,6 +276,7 @@ final class FakeProvider implements Connector {
       (session, record, key) -> {
         synchronized (FakeProvider.this) {
           checkGrant();
+          maybeStorm();
           writeCalls++;
           session.meter().recordCall(50);
           maybeFail(Step.WRITE);
