@@ -70,6 +70,9 @@ final class FakeProvider implements Connector {
   private Instant stormUntil = Instant.MIN;
   private Duration stormReset = Duration.ZERO;
   private int stormSpareCalls;
+  /** Every call that reached the provider, refused ones included. */
+  int attempts;
+
   int throttledCalls;
   int listCalls;
   int fetchCalls;
@@ -193,6 +196,7 @@ final class FakeProvider implements Connector {
   }
 
   private void checkGrant() {
+    attempts++;
     if (revoked) {
       throw new AuthorizationRevoked(id, "the grant was revoked");
     }
