@@ -88,8 +88,7 @@ class ConflictStrategiesAcrossZonesTest {
   private void overlappingRides(Optional<Instant> sourceChanged, Optional<Instant> destChanged) {
     OffsetDateTime start = at("2026-10-28T08:00", BERLIN_WINTER);
     Workout ride = workout(SportType.CYCLING, start, Duration.ofHours(2));
-    Workout other =
-        workout(SportType.MOUNTAIN_BIKING, start.plusMinutes(30), Duration.ofHours(2));
+    Workout other = workout(SportType.MOUNTAIN_BIKING, start.plusMinutes(30), Duration.ofHours(2));
     sourceChanged.ifPresentOrElse(t -> source.add(ride, t), () -> source.add(ride));
     destChanged.ifPresentOrElse(t -> destination.add(other, t), () -> destination.add(other));
   }
@@ -151,8 +150,7 @@ class ConflictStrategiesAcrossZonesTest {
     OffsetDateTime start = at("2026-10-28T08:00", BERLIN_WINTER);
     // lengths differ: equal lengths exactly one offset apart are the matcher's known limit
     source.add(workout(SportType.RUNNING, start, Duration.ofHours(1)));
-    destination.add(
-        workout(SportType.TRAIL_RUNNING, start.plusHours(1), Duration.ofMinutes(45)));
+    destination.add(workout(SportType.TRAIL_RUNNING, start.plusHours(1), Duration.ofMinutes(45)));
     destination.add(
         workout(SportType.TRAIL_RUNNING, start.minusMinutes(30), Duration.ofMinutes(30)));
 
@@ -187,8 +185,10 @@ class ConflictStrategiesAcrossZonesTest {
   }
 
   @Test
-  void the_repeated_autumn_hour_resolved_to_the_other_offset_at_the_same_local_time_is_a_duplicate() {
-    // 02:30 local in the repeated hour: one provider took +02:00 (00:30Z), the other +01:00 (01:30Z)
+  void
+      the_repeated_autumn_hour_resolved_to_the_other_offset_at_the_same_local_time_is_a_duplicate() {
+    // 02:30 local in the repeated hour: one provider took +02:00 (00:30Z), the other +01:00
+    // (01:30Z)
     source.add(
         workout(SportType.RUNNING, at("2026-10-25T02:30", BERLIN_SUMMER), Duration.ofMinutes(50)));
     destination.add(

@@ -70,6 +70,7 @@ final class FakeProvider implements Connector {
   private Instant stormUntil = Instant.MIN;
   private Duration stormReset = Duration.ZERO;
   private int stormSpareCalls;
+
   /** Every call that reached the provider, refused ones included. */
   int attempts;
 

@@ -183,9 +183,7 @@ class RateLimitStormThroughWorkersTest {
 
     await(
         "every job finishes once the window reopens",
-        () ->
-            workers.counts().finished() == jobs.size()
-                && queue.approximateDepth().total() == 0);
+        () -> workers.counts().finished() == jobs.size() && queue.approximateDepth().total() == 0);
     assertThat(rounds).as("rate-limited attempts per job").isGreaterThan(5);
     assertThat(workers.counts().rateLimited()).isEqualTo((long) rounds * jobs.size());
     assertThat(destination.throttledCalls).isEqualTo(rounds * jobs.size());

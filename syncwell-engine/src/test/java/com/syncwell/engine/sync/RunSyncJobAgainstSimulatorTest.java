@@ -2,6 +2,7 @@ package com.syncwell.engine.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.syncwell.connector.AuthorizationRequest;
 import com.syncwell.connector.Connector;
 import com.syncwell.connector.OAuthClient;
@@ -13,7 +14,6 @@ import com.syncwell.connector.fitbit.FitbitConnector;
 import com.syncwell.connector.fitbit.GoogleHealthSettings;
 import com.syncwell.connector.strava.StravaConnector;
 import com.syncwell.connector.strava.StravaSettings;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.syncwell.domain.ConflictStrategy;
 import com.syncwell.domain.DataType;
 import com.syncwell.engine.store.Connection;
