@@ -9,6 +9,7 @@ import com.syncwell.connector.OAuthClient;
 import com.syncwell.connector.Permanent;
 import com.syncwell.connector.ProviderDescription;
 import com.syncwell.connector.ProviderSession;
+import com.syncwell.connector.RateLimited;
 import com.syncwell.connector.RecordReader;
 import com.syncwell.connector.RecordWriter;
 import com.syncwell.connector.TimeWindow;
@@ -20,6 +21,7 @@ import com.syncwell.domain.RecordRef;
 import com.syncwell.domain.SportType;
 import com.syncwell.domain.Workout;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -64,6 +66,15 @@ final class FakeProvider implements Connector {
   private long seq;
   private int nextId = 1;
   private boolean revoked;
+  private Clock stormClock;
+  private Instant stormUntil = Instant.MIN;
+  private Duration stormReset = Duration.ZERO;
+  private int stormSpareCalls;
+
+  /** Every call that reached the provider, refused ones included. */
+  int attempts;
+
+  int throttledCalls;
   int listCalls;
   int fetchCalls;
   int writeCalls;
@@ -91,10 +102,15 @@ final class FakeProvider implements Connector {
 
   /** Adds a record of the user's own (no marker); returns its id. */
   synchronized String add(Workout w) {
-    return put(w, Optional.empty());
+    return put(w, Optional.empty(), Optional.empty());
   }
 
-  private String put(Workout w, Optional<String> marker) {
+  /** Adds a record of the user's own that the provider says was last changed at {@code changed}. */
+  synchronized String add(Workout w, Instant changed) {
+    return put(w, Optional.empty(), Optional.of(changed));
+  }
+
+  private String put(Workout w, Optional<String> marker, Optional<Instant> lastModified) {
     String recordId = id + "-" + nextId++;
     RecordRef ref =
         new RecordRef(
@@ -103,7 +119,7 @@ final class FakeProvider implements Connector {
             DataType.WORKOUT,
             w.start(),
             w.end(),
-            Optional.empty(),
+            lastModified,
             0,
             Optional.of(w.sport()),
             marker);
@@ -144,6 +160,30 @@ final class FakeProvider implements Connector {
     revoked = true;
   }
 
+  /**
+   * A 429 storm: after {@code spareCalls} more calls, every call throws {@link RateLimited} while
+   * {@code clock} is before {@code until}, naming a reset {@code reset} after the call (a rolling
+   * window, so a job can be limited many times before the storm ends).
+   */
+  synchronized void storm(Clock clock, int spareCalls, Instant until, Duration reset) {
+    stormClock = clock;
+    stormSpareCalls = spareCalls;
+    stormUntil = until;
+    stormReset = reset;
+  }
+
+  private void maybeStorm() {
+    if (stormClock == null || !stormClock.instant().isBefore(stormUntil)) {
+      return;
+    }
+    if (stormSpareCalls > 0) {
+      stormSpareCalls--;
+      return;
+    }
+    throttledCalls++;
+    throw new RateLimited(id, stormClock.instant().plus(stormReset), "429 Too Many Requests");
+  }
+
   private void maybeFail(Step step) {
     Integer left = callsLeft.get(step);
     if (left == null) {
@@ -157,6 +197,7 @@ final class FakeProvider implements Connector {
   }
 
   private void checkGrant() {
+    attempts++;
     if (revoked) {
       throw new AuthorizationRevoked(id, "the grant was revoked");
     }
@@ -193,6 +234,7 @@ final class FakeProvider implements Connector {
           synchronized (FakeProvider.this) {
             session.credentials().accessToken();
             checkGrant();
+            maybeStorm();
             listCalls++;
             session.meter().recordCall(100);
             maybeFail(Step.LIST);
@@ -219,6 +261,7 @@ final class FakeProvider implements Connector {
         public HealthRecord fetch(ProviderSession session, RecordRef ref) {
           synchronized (FakeProvider.this) {
             checkGrant();
+            maybeStorm();
             fetchCalls++;
             session.meter().recordCall(1000);
             maybeFail(Step.FETCH);
@@ -238,6 +281,7 @@ final class FakeProvider implements Connector {
       (session, record, key) -> {
         synchronized (FakeProvider.this) {
           checkGrant();
+          maybeStorm();
           writeCalls++;
           session.meter().recordCall(50);
           maybeFail(Step.WRITE);
@@ -251,7 +295,7 @@ final class FakeProvider implements Connector {
               return new WriteOutcome.DuplicateFound(s.ref().recordId());
             }
           }
-          String created = put(w, Optional.of(marker));
+          String created = put(w, Optional.of(marker), Optional.empty());
           maybeFail(Step.AFTER_WRITE);
           return new WriteOutcome.Created(created);
         }

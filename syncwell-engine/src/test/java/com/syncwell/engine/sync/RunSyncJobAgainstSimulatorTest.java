@@ -2,6 +2,7 @@ package com.syncwell.engine.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.syncwell.connector.AuthorizationRequest;
 import com.syncwell.connector.Connector;
 import com.syncwell.connector.OAuthClient;
@@ -14,6 +15,7 @@ import com.syncwell.connector.fitbit.GoogleHealthSettings;
 import com.syncwell.connector.strava.StravaConnector;
 import com.syncwell.connector.strava.StravaSettings;
 import com.syncwell.domain.ConflictStrategy;
+import com.syncwell.domain.DataType;
 import com.syncwell.engine.store.Connection;
 import com.syncwell.engine.store.JobReport;
 import com.syncwell.engine.store.JobStatus;
@@ -36,6 +38,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +57,7 @@ class RunSyncJobAgainstSimulatorTest {
   private SyncBed bed;
   private Connection fitbit;
   private Connection strava;
+  private FitbitConnector fitbitConnector;
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final HttpClient noRedirects =
@@ -66,7 +70,7 @@ class RunSyncJobAgainstSimulatorTest {
             SimulatorOptions.defaults().withClock(Clock.fixed(NOW, ZoneOffset.UTC)));
     Map<String, String> env = sim.environment();
     Clock clock = sim.clock();
-    FitbitConnector fitbitConnector =
+    fitbitConnector =
         new FitbitConnector(
             GoogleHealthSettings.of(
                 URI.create(env.get("SYNCWELL_FITBIT_BASE_URL")),
@@ -224,5 +228,57 @@ class RunSyncJobAgainstSimulatorTest {
             alice().strava().workouts().stream()
                 .filter(RunSyncJobAgainstSimulatorTest::inLast30Days))
         .allSatisfy(w -> assertThat(near(everyFitbit, w)).isEqualTo(1));
+  }
+
+  /** Route templates of one provider with their call counts, from the simulator's stats. */
+  private Map<String, Long> callsByRoute(String provider) {
+    Map<String, Long> out = new TreeMap<>();
+    JsonNode routes = sim.stats().toJson().path(provider).path("routes");
+    routes.properties().forEach(e -> out.put(e.getKey(), e.getValue().path("calls").asLong()));
+    return out;
+  }
+
+  @Test
+  void an_unchanged_second_sync_lists_each_connection_and_data_type_once_and_writes_nothing()
+      throws Exception {
+    // alice's Fitbit is the source of two configs: workouts to Strava, weighings to bob's Fitbit
+    Connection bobsFitbit = store(FitbitConnector.ID, connect(fitbitConnector.oauth(), "bob"));
+    SyncConfig workouts = bed.config(fitbit, strava, ConflictStrategy.SOURCE_WINS);
+    SyncConfig weights =
+        bed.config(fitbit, bobsFitbit, DataType.WEIGHT, ConflictStrategy.SOURCE_WINS);
+    JobReport firstWorkouts = report(bed.runOnce(workouts));
+    JobReport firstWeights = report(bed.runOnce(weights));
+    assertThat(firstWorkouts.written()).isPositive();
+    assertThat(firstWeights.listed()).isPositive();
+    assertThat(firstWeights.written() + firstWeights.duplicatesSkipped())
+        .isEqualTo(firstWeights.listed());
+    int stravaWorkouts = alice().strava().workouts().size();
+    int bobsWeights = sim.accounts().named("bob").fitbit().weights().size();
+    int alicesWeights = alice().fitbit().weights().size();
+    sim.clock().advance(Duration.ofMinutes(20));
+    sim.stats().reset();
+
+    JobReport secondWorkouts = report(bed.runOnce(workouts));
+    JobReport secondWeights = report(bed.runOnce(weights));
+
+    for (JobReport second : List.of(secondWorkouts, secondWeights)) {
+      assertThat(second.written()).isZero();
+      assertThat(second.hydrated()).isZero();
+      assertThat(second.failed()).isZero();
+      assertThat(second.providerCalls()).isEqualTo(1); // the source listing, by the CallMeters
+    }
+    // the simulator counts by route template ({dataType} included): the two listings, nothing else
+    assertThat(callsByRoute("fitbit").entrySet())
+        .singleElement()
+        .satisfies(
+            route -> {
+              assertThat(route.getKey()).startsWith("GET ").endsWith("/dataPoints");
+              assertThat(route.getValue()).isEqualTo(2L);
+            });
+    assertThat(sim.stats().calls("fitbit")).isEqualTo(2);
+    assertThat(sim.stats().calls("strava")).isZero();
+    assertThat(alice().strava().workouts()).hasSize(stravaWorkouts);
+    assertThat(sim.accounts().named("bob").fitbit().weights()).hasSize(bobsWeights);
+    assertThat(alice().fitbit().weights()).hasSize(alicesWeights);
   }
 }

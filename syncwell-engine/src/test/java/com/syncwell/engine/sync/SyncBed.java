@@ -81,12 +81,16 @@ final class SyncBed implements AutoCloseable {
   }
 
   SyncConfig config(Connection from, Connection to, ConflictStrategy strategy) {
+    return config(from, to, DataType.WORKOUT, strategy);
+  }
+
+  SyncConfig config(Connection from, Connection to, DataType type, ConflictStrategy strategy) {
     return configs.create(
         USER,
         new SyncConfigSpec(
             from.connectionId(),
             to.connectionId(),
-            DataType.WORKOUT,
+            type,
             strategy,
             true,
             Optional.empty(),
