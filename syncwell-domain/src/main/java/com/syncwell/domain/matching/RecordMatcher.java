@@ -28,10 +28,10 @@ import java.util.Optional;
  *       ZoneError#SAME_LOCAL_TIME}), then {@code oS, −oS, oD, −oD} ({@link
  *       ZoneError#SHIFTED_BY_OFFSET}), where {@code oS}, {@code oD} are the start offsets; only
  *       non-zero multiples of 15 minutes up to 14 hours either way count. A {@code
- *       SHIFTED_BY_OFFSET} correction must also line up the ends within the tolerance (the whole
- *       recording moved): its offsets may agree, so nothing else tells it from two workouts an
- *       offset apart. Two starts that both carry {@code +00:00} never correct: nothing says either
- *       is wrong.
+ *       SHIFTED_BY_OFFSET} correction is only tried when the two offsets differ, and must also line
+ *       up the ends within the tolerance (the whole recording moved): with equal offsets nothing
+ *       tells it from two real workouts an offset apart, and keeping both loses nothing. Two starts
+ *       that both carry {@code +00:00} never correct: nothing says either is wrong.
  *   <li>Otherwise the intervals, on the time line, overlapping by strictly more than the threshold
  *       is an {@link Overlap}. Intervals that only touch ({@code end == start}) share nothing.
  * </ol>
@@ -130,6 +130,11 @@ public record RecordMatcher(MatchRules rules) {
         corrected(ZoneError.SAME_LOCAL_TIME, oS - oD, delta, endDelta);
     if (sameLocal.isPresent()) {
       return sameLocal;
+    }
+    if (oS == oD) {
+      // Same offsets: a shift by the offset is indistinguishable from two real recordings an
+      // offset apart (back-to-back classes of equal length); keeping both loses nothing.
+      return Optional.empty();
     }
     for (long e : new long[] {oS, -oS, oD, -oD}) {
       Optional<ZoneCorrected> shifted = corrected(ZoneError.SHIFTED_BY_OFFSET, e, delta, endDelta);

@@ -204,10 +204,11 @@ class RecordMatcherTest {
     }
 
     @Test
-    void local_time_read_as_utc_and_shown_in_the_zone_again_is_shifted_by_the_offset() {
-      // True start 01:30Z = 07:00+05:30; the other provider took 07:00 as UTC and shows 12:30.
+    void local_time_read_as_utc_and_shown_in_another_zone_is_shifted_by_the_offset() {
+      // True start 01:30Z = 07:00+05:30; the other provider took 07:00 as UTC (07:00Z) and shows
+      // it in its account's zone, 08:00+01:00.
       RecordRef source = run("s", "2025-01-15T07:00:00+05:30", HOUR);
-      RecordRef dest = run("d", "2025-01-15T12:30:00+05:30", HOUR);
+      RecordRef dest = run("d", "2025-01-15T08:00:00+01:00", HOUR);
 
       assertThat(matcher.match(source, dest))
           .isEqualTo(
@@ -215,6 +216,16 @@ class RecordMatcherTest {
                   dest,
                   new ZoneCorrected(
                       ZoneError.SHIFTED_BY_OFFSET, Duration.ofMinutes(330), Duration.ZERO)));
+    }
+
+    @Test
+    void a_shift_by_the_offset_between_equal_offsets_is_two_workouts() {
+      // Local time read as UTC and shown in the same zone again looks exactly like a second
+      // workout 5 h 30 later: keep both rather than risk losing one.
+      RecordRef source = run("s", "2025-01-15T07:00:00+05:30", HOUR);
+      RecordRef dest = run("d", "2025-01-15T12:30:00+05:30", HOUR);
+
+      assertThat(matcher.match(source, dest)).isEqualTo(new NoMatch());
     }
 
     @Test
@@ -226,16 +237,14 @@ class RecordMatcherTest {
     }
 
     @Test
-    void two_equal_runs_exactly_one_offset_apart_are_taken_for_a_zone_error() {
-      // The price of SHIFTED_BY_OFFSET: nothing in the metadata tells these apart.
-      RecordRef first = run("s", "2025-06-01T07:00:00+02:00", HOUR);
-      RecordRef second = run("d", "2025-06-01T09:00:00+02:00", HOUR);
+    void back_to_back_equal_classes_one_offset_apart_are_both_kept() {
+      // 07:00-08:00 and 08:00-09:00 at +01:00: a shift by the offset with equal offsets is never
+      // taken for a zone error, so the second class is not lost.
+      RecordRef first = run("s", "2025-01-15T07:00:00+01:00", HOUR);
+      RecordRef second = run("d", "2025-01-15T08:00:00+01:00", HOUR);
 
-      assertThat(matcher.match(first, second)).isInstanceOf(SameRecord.class);
-      assertThat(
-              new RecordMatcher(MatchRules.DEFAULT.withZoneErrorCorrection(false))
-                  .match(first, second))
-          .isEqualTo(new NoMatch());
+      assertThat(matcher.match(first, second)).isEqualTo(new NoMatch());
+      assertThat(matcher.match(second, first)).isEqualTo(new NoMatch());
     }
 
     @Test

@@ -148,7 +148,6 @@ class ConflictStrategiesAcrossZonesTest {
   @Test
   void workouts_touching_only_at_their_edges_are_no_conflict_and_both_exist_afterwards() {
     OffsetDateTime start = at("2026-10-28T08:00", BERLIN_WINTER);
-    // lengths differ: equal lengths exactly one offset apart are the matcher's known limit
     source.add(workout(SportType.RUNNING, start, Duration.ofHours(1)));
     destination.add(workout(SportType.TRAIL_RUNNING, start.plusHours(1), Duration.ofMinutes(45)));
     destination.add(
@@ -246,6 +245,20 @@ class ConflictStrategiesAcrossZonesTest {
     source.add(workout(SportType.RUNNING, morning, Duration.ofMinutes(45)));
     source.add(workout(SportType.RUNNING, morning.plusHours(2), Duration.ofMinutes(45)));
     destination.add(workout(SportType.RUNNING, morning.plusSeconds(4), Duration.ofMinutes(45)));
+
+    JobReport report = sync(ConflictStrategy.SOURCE_WINS);
+
+    assertThat(report.duplicatesSkipped()).isEqualTo(1);
+    assertThat(report.written()).isEqualTo(1);
+    assertThat(destination.workouts()).hasSize(2);
+  }
+
+  @Test
+  void back_to_back_classes_of_equal_length_one_offset_apart_are_both_written() {
+    OffsetDateTime first = at("2026-10-28T07:00", BERLIN_WINTER);
+    source.add(workout(SportType.WORKOUT, first, Duration.ofHours(1)));
+    source.add(workout(SportType.WORKOUT, first.plusHours(1), Duration.ofHours(1)));
+    destination.add(workout(SportType.WORKOUT, first.plusSeconds(3), Duration.ofHours(1)));
 
     JobReport report = sync(ConflictStrategy.SOURCE_WINS);
 
