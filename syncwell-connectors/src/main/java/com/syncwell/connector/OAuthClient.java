@@ -11,6 +11,9 @@ import java.net.URI;
  */
 public interface OAuthClient {
 
+  /** The provider id ({@code fitbit}, {@code strava}) this client authorizes against. */
+  String provider();
+
   /** Where to send the person to approve access. */
   URI authorizationUrl(AuthorizationRequest request);
 

@@ -80,7 +80,7 @@ public final class RefreshingCredentials implements Credentials {
     TokenSet current = tokens;
     if (current.refreshToken().isEmpty()) {
       throw new AuthorizationRevoked(
-          "connection", "the access token expired and there is no refresh token");
+          oauth.provider(), "the access token expired and there is no refresh token");
     }
     TokenSet renewed = current.renewedWith(oauth.refresh(current));
     sink.persist(renewed);

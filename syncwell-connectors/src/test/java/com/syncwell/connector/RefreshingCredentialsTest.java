@@ -83,7 +83,9 @@ class RefreshingCredentialsTest {
   void without_a_refresh_token_an_expired_grant_is_revoked() {
     RefreshingCredentials c = credentials(tokens("a1", null, NOW));
 
-    assertThatThrownBy(c::accessToken).isInstanceOf(AuthorizationRevoked.class);
+    assertThatThrownBy(c::accessToken)
+        .isInstanceOfSatisfying(
+            AuthorizationRevoked.class, e -> assertThat(e.provider()).isEqualTo("test"));
   }
 
   @Test
@@ -132,6 +134,11 @@ class RefreshingCredentialsTest {
     final CountDownLatch entered = new CountDownLatch(1);
     volatile CountDownLatch gate = new CountDownLatch(0);
     volatile boolean rotate = true;
+
+    @Override
+    public String provider() {
+      return "test";
+    }
 
     @Override
     public URI authorizationUrl(AuthorizationRequest request) {

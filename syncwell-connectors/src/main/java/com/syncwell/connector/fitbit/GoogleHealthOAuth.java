@@ -35,6 +35,11 @@ public final class GoogleHealthOAuth implements OAuthClient {
   private static final Logger LOG = LoggerFactory.getLogger(GoogleHealthOAuth.class);
   private static final String PREFIX = "https://www.googleapis.com/auth/googlehealth.";
 
+  @Override
+  public String provider() {
+    return FitbitConnector.ID;
+  }
+
   /** Read and write of workouts and weight, read of sleep, steps, heart rate; GPS for TCX. */
   public static final List<String> SCOPES =
       List.of(

@@ -37,6 +37,11 @@ import java.util.stream.Collectors;
 public final class StravaOAuth implements OAuthClient {
   public static final List<String> SCOPES = List.of("activity:read_all", "activity:write");
 
+  @Override
+  public String provider() {
+    return StravaConnector.ID;
+  }
+
   private final StravaSettings settings;
   private final ProviderHttp http;
   private final Clock clock;

@@ -304,6 +304,11 @@ final class FakeProvider implements Connector {
   private final OAuthClient oauth =
       new OAuthClient() {
         @Override
+        public String provider() {
+          return id;
+        }
+
+        @Override
         public URI authorizationUrl(AuthorizationRequest request) {
           return URI.create("http://localhost/authorize");
         }
