@@ -4,17 +4,20 @@ import com.syncwell.app.config.ProviderSettings;
 import com.syncwell.app.config.Settings;
 import com.syncwell.app.config.Settings.Provider;
 import com.syncwell.connector.Connector;
+import com.syncwell.connector.RateWindow;
 import com.syncwell.connector.files.WorkoutFileFormat;
 import com.syncwell.connector.files.WorkoutFiles;
 import com.syncwell.connector.fitbit.FitbitConnector;
 import com.syncwell.connector.fitbit.GoogleHealthSettings;
 import com.syncwell.connector.strava.StravaConnector;
+import com.syncwell.connector.strava.StravaRateLimits;
 import com.syncwell.connector.strava.StravaSettings;
 import com.syncwell.engine.sync.ConnectorRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,6 +28,15 @@ public final class ProviderConnectors {
   private ProviderConnectors() {}
 
   public static ConnectorRegistry from(Settings settings, Clock clock) {
+    return from(settings, clock, StravaRateLimits.WINDOWS);
+  }
+
+  /**
+   * Like {@link #from(Settings, Clock)}, with Strava's application budget over {@code stravaBudget}
+   * instead of the documented limits (the sync benchmark raises them).
+   */
+  public static ConnectorRegistry from(
+      Settings settings, Clock clock, List<RateWindow> stravaBudget) {
     HttpClient client =
         HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(10))
@@ -60,7 +72,10 @@ public final class ProviderConnectors {
               client,
               clock,
               WorkoutFiles.codec(WorkoutFileFormat.FIT),
-              WorkoutFiles.codec(WorkoutFileFormat.TCX)));
+              WorkoutFiles.codec(WorkoutFileFormat.TCX),
+              StravaConnector::sleep,
+              StravaConnector.DEFAULT_RELIST_OVERLAP,
+              stravaBudget));
     }
     return new ConnectorRegistry(connectors);
   }

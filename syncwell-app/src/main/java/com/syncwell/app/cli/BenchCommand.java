@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Benchmarks of the embedded metadata table and job queue (not part of the tests).",
-      "Prints operations per second and latency percentiles, one line per benchmark."
+      "Prints operations per second and latency percentiles, one line per benchmark.",
+      "`bench sync`: the sync engine benchmark."
     })
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -62,7 +63,7 @@ final class BenchCommand implements Callable<Integer> {
     return Runtime.getRuntime().availableProcessors();
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  static void deleteTree(Path dir) throws IOException {
     try (Stream<Path> paths = Files.walk(dir)) {
       paths
           .sorted(Comparator.reverseOrder())

@@ -37,7 +37,8 @@ public final class Commands {
         .addSubcommand(new SimulatorCommand())
         .addSubcommand(new TokenCommand())
         .addSubcommand(new CapacityCommand())
-        .addSubcommand(new BenchCommand());
+        .addSubcommand(
+            new CommandLine(new BenchCommand()).addSubcommand(new BenchSyncCommand(environment)));
   }
 
   private static int execute(ParseResult parsed, Map<String, String> environment, PrintWriter err) {

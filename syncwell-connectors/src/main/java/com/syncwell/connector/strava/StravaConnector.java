@@ -3,6 +3,7 @@ package com.syncwell.connector.strava;
 import com.syncwell.connector.Connector;
 import com.syncwell.connector.OAuthClient;
 import com.syncwell.connector.ProviderDescription;
+import com.syncwell.connector.RateWindow;
 import com.syncwell.connector.RecordReader;
 import com.syncwell.connector.RecordWriter;
 import com.syncwell.connector.files.WorkoutFileCodec;
@@ -12,6 +13,7 @@ import com.syncwell.domain.DataType;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -54,6 +56,22 @@ public final class StravaConnector implements Connector {
       WorkoutFileCodec tcx,
       LongConsumer pause,
       Duration relistOverlap) {
+    this(settings, client, clock, fit, tcx, pause, relistOverlap, StravaRateLimits.WINDOWS);
+  }
+
+  /**
+   * With the application's budget over {@code budgetWindows} instead of Strava's documented limits
+   * (a raised limit, e.g. for the sync benchmark against the simulator with its quotas raised).
+   */
+  public StravaConnector(
+      StravaSettings settings,
+      HttpClient client,
+      Clock clock,
+      WorkoutFileCodec fit,
+      WorkoutFileCodec tcx,
+      LongConsumer pause,
+      Duration relistOverlap,
+      List<RateWindow> budgetWindows) {
     Objects.requireNonNull(settings, "settings");
     this.description =
         new ProviderDescription(
@@ -64,7 +82,7 @@ public final class StravaConnector implements Connector {
             true,
             StravaOAuth.SCOPES,
             StravaRateLimits.WINDOWS);
-    this.budget = new RateBudget(ID, StravaRateLimits.WINDOWS, clock);
+    this.budget = new RateBudget(ID, budgetWindows, clock);
     this.http =
         new ProviderHttp(
             ID,
@@ -105,7 +123,8 @@ public final class StravaConnector implements Connector {
     return budget;
   }
 
-  private static void sleep(long millis) {
+  /** Production pause between upload polls: {@code Thread.sleep}, keeping an interrupt. */
+  public static void sleep(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
