@@ -3,6 +3,7 @@ package com.syncwell.connector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.syncwell.testkit.MutableClock;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class RefreshingCredentialsTest {
   private static final Instant NOW = Instant.parse("2026-11-29T10:00:00Z");
-  private final TestClock clock = new TestClock(NOW);
+  private final MutableClock clock = new MutableClock(NOW);
   private final List<TokenSet> persisted = new CopyOnWriteArrayList<>();
   private final CountingOAuth oauth = new CountingOAuth();
 

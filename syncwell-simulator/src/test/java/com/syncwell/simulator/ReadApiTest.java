@@ -3,6 +3,8 @@ package com.syncwell.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.syncwell.simulator.http.Json;
+import com.syncwell.testkit.ProviderFixtures;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -99,7 +101,8 @@ class ReadApiTest {
       throws Exception {
     String token = http.stravaTokens("hank").path("access_token").asText();
     JsonNode list = SimHttp.parse(http.get("/strava/api/v3/athlete/activities?per_page=3", token));
-    JsonNode doc = Fixtures.json("strava/athlete-activities.docs-example.json").get(0);
+    JsonNode doc =
+        Json.parse(ProviderFixtures.bytes("strava/athlete-activities.docs-example.json")).get(0);
     JsonNode ours = list.get(0);
     Set<String> expected = fieldNames(doc);
     expected.removeAll(
@@ -136,7 +139,10 @@ class ReadApiTest {
         SimHttp.parse(
             http.get("/strava/api/v3/activities/" + id + "/streams?keys=distance", token));
     assertThat(fieldNames(array.get(0)))
-        .containsAll(fieldNames(Fixtures.json("strava/activity-streams.docs-example.json").get(0)));
+        .containsAll(
+            fieldNames(
+                Json.parse(ProviderFixtures.bytes("strava/activity-streams.docs-example.json"))
+                    .get(0)));
   }
 
   @Test
@@ -165,7 +171,7 @@ class ReadApiTest {
             .path("dataPoints")
             .get(0);
     JsonNode doc =
-        Fixtures.json("google-health/exercise-list-response.docs-example.json")
+        Json.parse(ProviderFixtures.bytes("google-health/exercise-list-response.docs-example.json"))
             .path("dataPoints")
             .get(0);
     assertThat(fieldNames(ours)).containsAll(fieldNames(doc));

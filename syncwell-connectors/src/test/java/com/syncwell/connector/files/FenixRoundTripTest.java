@@ -3,10 +3,10 @@ package com.syncwell.connector.files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.syncwell.connector.ProviderFixtures;
 import com.syncwell.connector.files.FileReadOutcome.Read;
 import com.syncwell.domain.TrackPoint;
 import com.syncwell.domain.Workout;
+import com.syncwell.testkit.ProviderFixtures;
 import io.jenetics.jpx.WayPoint;
 import io.jenetics.jpx.geom.Geoid;
 import java.time.temporal.ChronoUnit;

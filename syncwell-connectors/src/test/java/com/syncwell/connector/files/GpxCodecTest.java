@@ -3,12 +3,12 @@ package com.syncwell.connector.files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.syncwell.connector.ProviderFixtures;
 import com.syncwell.connector.files.FileReadOutcome.Read;
 import com.syncwell.connector.files.FileReadOutcome.Unreadable;
 import com.syncwell.domain.SportType;
 import com.syncwell.domain.TrackPoint;
 import com.syncwell.domain.Workout;
+import com.syncwell.testkit.ProviderFixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -2,8 +2,8 @@ package com.syncwell.connector.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.syncwell.connector.ProviderFixtures;
 import com.syncwell.connector.files.FileReadOutcome.Unreadable;
+import com.syncwell.testkit.ProviderFixtures;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

@@ -19,8 +19,8 @@ import com.syncwell.connector.Permanent;
 import com.syncwell.connector.ProviderSession;
 import com.syncwell.connector.RateLimited;
 import com.syncwell.connector.RateWindow;
-import com.syncwell.connector.TestClock;
 import com.syncwell.connector.Transient;
+import com.syncwell.testkit.MutableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 
 class ProviderHttpTest {
   private static final Instant NOW = Instant.parse("2026-11-29T10:00:00Z");
-  private final TestClock clock = new TestClock(NOW);
+  private final MutableClock clock = new MutableClock(NOW);
   private final CallMeter meter = new CallMeter();
   private final RenewingCredentials credentials = new RenewingCredentials();
   private WireMockServer server;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.syncwell.connector.RateLimited;
 import com.syncwell.connector.RateWindow;
-import com.syncwell.connector.TestClock;
+import com.syncwell.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +19,7 @@ class RateBudgetTest {
   private static final RateWindow PER_USER_MINUTE =
       new RateWindow("user-minute", Duration.ofMinutes(1), 300, RateWindow.Scope.USER);
 
-  private final TestClock clock = new TestClock(Instant.parse("2026-11-29T10:07:30Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T10:07:30Z"));
 
   private static void take(RateBudget budget, String key, int n) {
     for (int i = 0; i < n; i++) {

@@ -3,7 +3,6 @@ package com.syncwell.connector.strava;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.syncwell.connector.ProviderFixtures;
 import com.syncwell.connector.ProviderSession;
 import com.syncwell.connector.RefreshingCredentials;
 import com.syncwell.connector.TokenSet;
@@ -12,6 +11,7 @@ import com.syncwell.connector.files.WorkoutFileCodec;
 import com.syncwell.connector.files.WorkoutFileFormat;
 import com.syncwell.connector.http.CallMeter;
 import com.syncwell.domain.Workout;
+import com.syncwell.testkit.ProviderFixtures;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package com.syncwell.connector;
+package com.syncwell.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
