@@ -1,10 +1,8 @@
 package com.syncwell.simulator;
 
-import com.syncwell.connector.AuthorizationRequest;
 import com.syncwell.connector.ChangePage;
 import com.syncwell.connector.Cursor;
 import com.syncwell.connector.OAuthClient;
-import com.syncwell.connector.Pkce;
 import com.syncwell.connector.ProviderSession;
 import com.syncwell.connector.RecordReader;
 import com.syncwell.connector.RefreshingCredentials;
@@ -13,9 +11,7 @@ import com.syncwell.connector.TokenSet;
 import com.syncwell.connector.http.CallMeter;
 import com.syncwell.domain.RecordRef;
 import com.syncwell.domain.TrackPoint;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +31,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ConnectorTestbed implements AutoCloseable {
   static final Instant NOW = Instant.parse("2026-12-01T10:07:00Z");
-  static final URI REDIRECT = URI.create("http://localhost:9/oauth/callback");
 
   final ProviderSimulator sim;
   final Map<String, String> env;
@@ -70,23 +65,7 @@ final class ConnectorTestbed implements AutoCloseable {
    * without following it → {@code code} → the connector's {@code exchangeCode}.
    */
   TokenSet connect(OAuthClient oauth, String simUser) throws Exception {
-    String verifier = Pkce.newVerifier();
-    URI authorize =
-        oauth.authorizationUrl(
-            new AuthorizationRequest(REDIRECT, "state-" + simUser, Pkce.challengeOf(verifier)));
-    URI withUser = URI.create(authorize + "&sim_user=" + simUser);
-    HttpResponse<String> redirect =
-        http.client.send(
-            HttpRequest.newBuilder(withUser).GET().build(), HttpResponse.BodyHandlers.ofString());
-    if (redirect.statusCode() / 100 != 3) {
-      throw new AssertionError("authorize answered " + redirect.statusCode() + redirect.body());
-    }
-    String location = redirect.headers().firstValue("Location").orElseThrow();
-    Map<String, String> q = SimHttp.query(location);
-    if (!("state-" + simUser).equals(q.get("state")) || q.get("code") == null) {
-      throw new AssertionError("redirect without code or with another state: " + location);
-    }
-    return oauth.exchangeCode(q.get("code"), verifier, REDIRECT);
+    return new SimulatedConsent(http.client).approve(oauth, simUser);
   }
 
   ProviderSession session(OAuthClient oauth, TokenSet tokens) {

@@ -6,6 +6,7 @@ import com.syncwell.engine.sync.RunSyncJob;
 import com.syncwell.engine.sync.SyncSettings;
 import com.syncwell.engine.worker.SyncWorkers;
 import com.syncwell.engine.worker.WorkerSettings;
+import com.syncwell.simulator.SimulatedConsent;
 import java.io.PrintWriter;
 import java.net.http.HttpClient;
 import java.time.Clock;

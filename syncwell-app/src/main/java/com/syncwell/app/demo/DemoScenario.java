@@ -25,6 +25,7 @@ import com.syncwell.engine.store.SyncConfig;
 import com.syncwell.engine.store.SyncConfigSpec;
 import com.syncwell.engine.sync.JobRun;
 import com.syncwell.engine.sync.SyncJobMessage;
+import com.syncwell.simulator.SimulatedConsent;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;

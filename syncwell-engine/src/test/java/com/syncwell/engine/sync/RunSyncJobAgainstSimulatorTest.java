@@ -3,10 +3,8 @@ package com.syncwell.engine.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.syncwell.connector.AuthorizationRequest;
 import com.syncwell.connector.Connector;
 import com.syncwell.connector.OAuthClient;
-import com.syncwell.connector.Pkce;
 import com.syncwell.connector.TokenSet;
 import com.syncwell.connector.files.WorkoutFileFormat;
 import com.syncwell.connector.files.WorkoutFiles;
@@ -21,15 +19,12 @@ import com.syncwell.engine.store.JobReport;
 import com.syncwell.engine.store.JobStatus;
 import com.syncwell.engine.store.SyncConfig;
 import com.syncwell.simulator.ProviderSimulator;
+import com.syncwell.simulator.SimulatedConsent;
 import com.syncwell.simulator.SimulatorOptions;
 import com.syncwell.simulator.data.Account;
 import com.syncwell.simulator.data.SimWorkout;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,7 +45,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunSyncJobAgainstSimulatorTest {
   private static final Instant NOW = Instant.parse("2026-12-01T10:07:00Z");
-  private static final URI REDIRECT = URI.create("http://localhost:9/oauth/callback");
 
   @TempDir Path dir;
   private ProviderSimulator sim;
@@ -115,22 +109,7 @@ class RunSyncJobAgainstSimulatorTest {
 
   /** The connector's authorization URL → the simulator's redirect → the connector's exchange. */
   private TokenSet connect(OAuthClient oauth, String simUser) throws Exception {
-    String verifier = Pkce.newVerifier();
-    URI authorize =
-        oauth.authorizationUrl(
-            new AuthorizationRequest(REDIRECT, "state-1", Pkce.challengeOf(verifier)));
-    HttpResponse<String> redirect =
-        noRedirects.send(
-            HttpRequest.newBuilder(URI.create(authorize + "&sim_user=" + simUser)).GET().build(),
-            HttpResponse.BodyHandlers.ofString());
-    String location = redirect.headers().firstValue("Location").orElseThrow();
-    String code = null;
-    for (String pair : URI.create(location).getRawQuery().split("&")) {
-      if (pair.startsWith("code=")) {
-        code = URLDecoder.decode(pair.substring(5), StandardCharsets.UTF_8);
-      }
-    }
-    return oauth.exchangeCode(code, verifier, REDIRECT);
+    return new SimulatedConsent(noRedirects).approve(oauth, simUser);
   }
 
   private Account alice() {

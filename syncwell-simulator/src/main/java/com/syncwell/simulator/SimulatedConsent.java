@@ -1,4 +1,4 @@
-package com.syncwell.app.demo;
+package com.syncwell.simulator;
 
 import com.syncwell.connector.AuthorizationRequest;
 import com.syncwell.connector.OAuthClient;

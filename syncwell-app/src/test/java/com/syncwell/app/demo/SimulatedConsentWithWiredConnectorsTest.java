@@ -7,6 +7,7 @@ import com.syncwell.app.config.Settings;
 import com.syncwell.connector.TokenSet;
 import com.syncwell.engine.sync.ConnectorRegistry;
 import com.syncwell.simulator.ProviderSimulator;
+import com.syncwell.simulator.SimulatedConsent;
 import com.syncwell.simulator.SimulatorOptions;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class SimulatedConsentTest {
+class SimulatedConsentWithWiredConnectorsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"fitbit", "strava"})
