@@ -1,0 +1,48 @@
+package com.syncwell.engine.sync;
+
+import com.syncwell.engine.port.queue.JobQueue;
+import com.syncwell.engine.port.queue.OutgoingMessage;
+import com.syncwell.engine.store.Job;
+import com.syncwell.engine.store.JobStore;
+import com.syncwell.engine.store.JobTrigger;
+import java.util.Objects;
+
+/**
+ * Requests one sync of a stored config: creates a QUEUED job and sends its {@link SyncJobMessage}
+ * with the correlation id as a message attribute.
+ *
+ * <p>The job is created before the message is sent, so a worker never receives a message for a job
+ * it cannot read. If sending fails the job is cancelled and the failure propagates; the caller (an
+ * API request, a webhook) answers with an error and may retry. Not idempotent by itself: callers
+ * that must not enqueue twice (idempotency keys, webhook coalescing) check first.
+ */
+public final class RequestSyncJob {
+  public static final String CORRELATION_ATTRIBUTE = "correlationId";
+
+  private final JobStore jobs;
+  private final JobQueue queue;
+
+  public RequestSyncJob(JobStore jobs, JobQueue queue) {
+    this.jobs = Objects.requireNonNull(jobs, "jobs");
+    this.queue = Objects.requireNonNull(queue, "queue");
+  }
+
+  /** Creates and enqueues a job for {@code configId}, owned by {@code userId}. */
+  public Job request(String userId, String configId, JobTrigger trigger, String correlationId) {
+    Objects.requireNonNull(correlationId, "correlationId");
+    Job job = jobs.create(userId, configId, trigger);
+    try {
+      queue.send(
+          OutgoingMessage.of(new SyncJobMessage(job.userId(), job.jobId()).toBody())
+              .withAttribute(CORRELATION_ATTRIBUTE, correlationId));
+    } catch (RuntimeException e) {
+      try {
+        jobs.cancel(job.userId(), job.jobId());
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+    return job;
+  }
+}
