@@ -35,7 +35,7 @@ public final class Commands {
         .addSubcommand(new DevCommand())
         .addSubcommand(new ServeCommand())
         .addSubcommand(new SimulatorCommand())
-        .addSubcommand(new TokenCommand())
+        .addSubcommand(new TokenCommand(environment))
         .addSubcommand(new CapacityCommand())
         .addSubcommand(
             new CommandLine(new BenchCommand()).addSubcommand(new BenchSyncCommand(environment)));
