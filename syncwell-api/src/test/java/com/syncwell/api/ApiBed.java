@@ -31,8 +31,8 @@ import java.util.List;
 final class ApiBed implements AutoCloseable {
   final MutableClock clock = MutableClock.startingAtNewYear();
   final SqliteDatabase db;
-  final SqliteMetadataTable table;
-  final SqliteJobQueue queue;
+  final SwitchableTable table;
+  final SwitchableQueue queue;
   final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   final ApiServer server;
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -44,8 +44,9 @@ final class ApiBed implements AutoCloseable {
 
   ApiBed(Path dir, RateLimiter limiter, RateSettings rates, List<Route> extraRoutes) {
     db = SqliteDatabase.open(dir.resolve("api.db"));
-    table = new SqliteMetadataTable(db, clock);
-    queue = new SqliteJobQueue(db, "jobs", clock, JobQueue.DEFAULT_MAX_RECEIVES);
+    table = new SwitchableTable(new SqliteMetadataTable(db, clock));
+    queue =
+        new SwitchableQueue(new SqliteJobQueue(db, "jobs", clock, JobQueue.DEFAULT_MAX_RECEIVES));
     ApiDependencies deps =
         new ApiDependencies(
             table, queue, new FakeAuthenticator(), limiter, rates, List.of(), clock, meters);

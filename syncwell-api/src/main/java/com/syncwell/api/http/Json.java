@@ -121,10 +121,14 @@ public final class Json {
       String field = path(u.getPath());
       return Problem.badField("unknown_field", field, "Field '" + field + "' is not allowed here.");
     }
+    if (e instanceof JsonMappingException m && m.getCause() instanceof InputCoercionException) {
+      String field = path(m.getPath());
+      return Problem.badField(
+          "number_out_of_range", field, "Field '" + field + "' is out of the accepted range.");
+    }
     if (e instanceof InvalidFormatException f) {
       String field = path(f.getPath());
-      return Problem.badField(
-          "invalid_value", field, "Field '" + field + "' does not have an accepted value.");
+      return Problem.badField("invalid_type", field, "Field '" + field + "' has the wrong type.");
     }
     if (e instanceof MismatchedInputException m) {
       String field = path(m.getPath());
