@@ -4,8 +4,9 @@
  * envelope-encrypted tokens ({@link com.syncwell.engine.store.ConnectionStore}), sync configs and
  * their schedule ({@link com.syncwell.engine.store.SyncConfigStore}), cursors ({@link
  * com.syncwell.engine.store.CursorStore}), jobs with leases ({@link
- * com.syncwell.engine.store.JobStore}) and the sync ledger ({@link
- * com.syncwell.engine.store.LedgerStore}).
+ * com.syncwell.engine.store.JobStore}), the sync ledger ({@link
+ * com.syncwell.engine.store.LedgerStore}) and idempotency records of the API ({@link
+ * com.syncwell.engine.store.IdempotencyStore}).
  *
  * <p>All user data lives under the partition {@code USER#{userId}}. Expected outcomes (an item that
  * exists, a stale version, a lease held by another worker) are values of sealed types or the port's
