@@ -112,10 +112,11 @@ class ArchitectureTest {
   }
 
   @Test
-  void only_the_crypto_adapter_and_the_simulator_use_tink() {
+  void only_the_crypto_adapter_webhook_signatures_and_the_simulator_use_tink() {
     noClasses()
         .that()
-        .resideOutsideOfPackages("com.syncwell.store.crypto..", "com.syncwell.simulator..")
+        .resideOutsideOfPackages(
+            "com.syncwell.store.crypto..", "com.syncwell.api.webhook..", "com.syncwell.simulator..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("com.google.crypto.tink..")
