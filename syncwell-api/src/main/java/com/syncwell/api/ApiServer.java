@@ -14,6 +14,7 @@ import com.syncwell.api.http.Route;
 import com.syncwell.api.http.RouteTable;
 import com.syncwell.api.ops.OperationsRoutes;
 import com.syncwell.api.v1.WebhookRoutes;
+import com.syncwell.engine.store.IdempotencyStore;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
@@ -72,7 +73,7 @@ public final class ApiServer implements AutoCloseable {
             deps.authenticator(),
             deps.rateLimiter(),
             deps.rates(),
-            new IdempotencyGate(),
+            new IdempotencyGate(new IdempotencyStore(deps.table(), deps.clock())),
             new HttpMetrics(deps.meters()));
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.syncwell.api.http.RateSettings;
 import com.syncwell.api.http.Route;
+import com.syncwell.engine.limit.LocalRateLimiter;
 import com.syncwell.engine.port.limit.RateLimiter;
 import com.syncwell.engine.port.queue.JobQueue;
 import com.syncwell.store.sqlite.SqliteDatabase;
@@ -49,12 +50,24 @@ final class ApiBed implements AutoCloseable {
         new SwitchableQueue(new SqliteJobQueue(db, "jobs", clock, JobQueue.DEFAULT_MAX_RECEIVES));
     ApiDependencies deps =
         new ApiDependencies(
-            table, queue, new FakeAuthenticator(), limiter, rates, List.of(), clock, meters);
+            table,
+            queue,
+            new FakeAuthenticator(),
+            limiter == null ? new LocalRateLimiter(clock) : limiter,
+            rates,
+            List.of(),
+            clock,
+            meters);
     server = new ApiServer(deps, extraRoutes).start("127.0.0.1", 0);
   }
 
   URI uri(String pathAndQuery) {
     return URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
+  }
+
+  /** A bed with the real {@link LocalRateLimiter} on the bed's clock. */
+  static ApiBed limited(Path dir, RateSettings rates, List<Route> extraRoutes) {
+    return new ApiBed(dir, null, rates, extraRoutes);
   }
 
   /** A request builder for {@code path}, signed in as {@code user} when not null. */

@@ -30,6 +30,7 @@ final class TestRoutes {
             r -> {
               throw new IllegalStateException("com.syncwell.Secret java.lang.NullPointerException");
             }),
-        Route.open("GET", "/v1/test/open", r -> ApiResponse.json(200, Map.of("ok", true))));
+        Route.open("GET", "/v1/test/open", r -> ApiResponse.json(200, Map.of("ok", true))),
+        Route.user("GET", "/v1/test/me", r -> ApiResponse.json(200, Map.of("user", r.user()))));
   }
 }

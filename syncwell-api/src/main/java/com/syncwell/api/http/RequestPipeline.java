@@ -2,12 +2,14 @@ package com.syncwell.api.http;
 
 import com.syncwell.api.auth.AuthOutcome;
 import com.syncwell.api.auth.Authenticator;
+import com.syncwell.api.limit.ClientAddress;
+import com.syncwell.api.limit.RateLimitHeaders;
 import com.syncwell.engine.port.StorageFailure;
 import com.syncwell.engine.port.limit.RateDecision;
 import com.syncwell.engine.port.limit.RateLimiter;
 import com.syncwell.engine.port.limit.RatePolicy;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -46,6 +48,7 @@ public final class RequestPipeline {
   private final Authenticator authenticator;
   private final RateLimiter limiter;
   private final RateSettings rates;
+  private final ClientAddress clientAddress;
   private final IdempotencyGate idempotency;
   private final HttpMetrics metrics;
 
@@ -60,6 +63,7 @@ public final class RequestPipeline {
     this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
     this.limiter = Objects.requireNonNull(limiter, "limiter");
     this.rates = Objects.requireNonNull(rates, "rates");
+    this.clientAddress = ClientAddress.trusting(rates.trustedProxies());
     this.idempotency = Objects.requireNonNull(idempotency, "idempotency");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
   }
@@ -113,9 +117,7 @@ public final class RequestPipeline {
   }
 
   private ApiResponse process(IncomingRequest in, String correlationId, String[] routeName) {
-    String client =
-        ClientAddresses.resolve(
-            in.peerAddress(), in.headers().first("X-Forwarded-For"), rates.trustedProxies());
+    String client = clientAddress.resolve(in.peerAddress(), forwardedFor(in.headers()));
     RatePolicy ipPolicy = rates.ipPolicy();
     RateDecision ipDecision = limiter.tryConsume(ipPolicy, client);
     if (ipDecision instanceof RateDecision.Throttled t) {
@@ -143,7 +145,7 @@ public final class RequestPipeline {
             .toResponse(correlationId);
       }
       Optional<String> userId = Optional.empty();
-      Map<String, String> limitHeaders = Map.of();
+      RateLimitHeaders limitHeaders = RateLimitHeaders.of(ipPolicy, ipDecision);
       if (route.access() == Route.Access.USER) {
         AuthOutcome outcome =
             authenticator.authenticate(in.headers().first("Authorization").orElse(null));
@@ -156,7 +158,7 @@ public final class RequestPipeline {
         if (userDecision instanceof RateDecision.Throttled t) {
           return throttled(userPolicy, t, correlationId, "this account");
         }
-        limitHeaders = LimitHeaders.of(userPolicy, userDecision);
+        limitHeaders = limitHeaders.and(RateLimitHeaders.of(userPolicy, userDecision));
         userId = Optional.of(user);
       }
       ApiRequest request =
@@ -170,7 +172,7 @@ public final class RequestPipeline {
               correlationId,
               userId,
               client);
-      return idempotency.run(request, this::invoke).withHeaders(limitHeaders);
+      return idempotency.run(request, this::invoke).withHeaders(limitHeaders.asMap());
     } catch (ProblemException e) {
       return e.problem().toResponse(correlationId);
     } catch (StorageFailure e) {
@@ -220,11 +222,16 @@ public final class RequestPipeline {
 
   private static ApiResponse throttled(
       RatePolicy policy, RateDecision.Throttled t, String correlationId, String whom) {
-    Map<String, String> headers = new LinkedHashMap<>(LimitHeaders.of(policy, t));
+    Map<String, String> headers = RateLimitHeaders.of(policy, t).asMap();
     return Problem.of(429, "rate_limited", "Too many requests from " + whom + "; slow down.")
         .with("policy", policy.name())
         .toResponse(correlationId)
         .withHeaders(headers);
+  }
+
+  private static String forwardedFor(Headers headers) {
+    List<String> lines = headers.all("X-Forwarded-For");
+    return lines.isEmpty() ? null : String.join(",", lines);
   }
 
   private static boolean isJson(Optional<String> contentType) {
