@@ -3,6 +3,7 @@ package com.syncwell.store.crypto;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.Parameters;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
@@ -23,6 +24,7 @@ import java.security.GeneralSecurityException;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,21 +100,29 @@ public final class KeysetFile {
   public static Aead openOrCreate(Path file) {
     Objects.requireNonNull(file, "file");
     if (!Files.exists(file)) {
-      create(file);
+      create(file, PredefinedAeadParameters.AES256_GCM, "master keyset", MasterKeyUnavailable::new);
     }
     return open(file);
   }
 
-  private static void create(Path file) {
+  /**
+   * Generates a keyset of {@code parameters} and writes it to {@code file}, owner-only, atomically;
+   * keeps the file another process created first. I/O failures become {@code failure(message,
+   * cause)}, naming the file and {@code what} it holds, never its contents.
+   */
+  static void create(
+      Path file,
+      Parameters parameters,
+      String what,
+      BiFunction<String, Throwable, RuntimeException> failure) {
     Path dir = file.toAbsolutePath().getParent();
     Path temp = null;
     try {
       Files.createDirectories(dir);
       String json =
           TinkJsonProtoKeysetFormat.serializeKeyset(
-              KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM),
-              InsecureSecretKeyAccess.get());
-      temp = Files.createTempFile(dir, ".master-keyset", ".tmp", ownerOnly(dir));
+              KeysetHandle.generateNew(parameters), InsecureSecretKeyAccess.get());
+      temp = Files.createTempFile(dir, ".keyset", ".tmp", ownerOnly(dir));
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         channel.write(ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)));
         channel.force(true);
@@ -121,18 +131,18 @@ public final class KeysetFile {
         // A hard link fails when the name exists, so a concurrent creator never gets replaced.
         Files.createLink(file, temp);
       } catch (FileAlreadyExistsException raced) {
-        LOG.debug("another process created the master keyset first; using it");
+        LOG.debug("another process created the {} first; using it", what);
       } catch (UnsupportedOperationException | IOException noLinks) {
         if (!Files.exists(file)) {
           Files.move(temp, file);
           temp = null;
         }
       }
-      LOG.info("generated a new master keyset for token encryption at {}", file);
+      LOG.info("generated a new {} at {}", what, file);
     } catch (IOException e) {
-      throw new MasterKeyUnavailable("cannot create the master keyset file " + file, e);
+      throw failure.apply("cannot create the " + what + " file " + file, e);
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Tink cannot generate an AES-256-GCM keyset", e);
+      throw new IllegalStateException("Tink cannot generate a keyset for the " + what, e);
     } finally {
       if (temp != null) {
         try {
@@ -155,7 +165,7 @@ public final class KeysetFile {
     return path.getFileSystem().supportedFileAttributeViews().contains("posix");
   }
 
-  private static void warnUnlessOwnerOnly(Path file) {
+  static void warnUnlessOwnerOnly(Path file) {
     if (!posix(file)) {
       return;
     }
@@ -163,12 +173,12 @@ public final class KeysetFile {
       Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
       if (!OWNER_ONLY.containsAll(permissions)) {
         LOG.warn(
-            "master keyset file {} is accessible to group or others ({}); chmod 600 it",
+            "keyset file {} is accessible to group or others ({}); chmod 600 it",
             file,
             PosixFilePermissions.toString(permissions));
       }
     } catch (IOException e) {
-      LOG.warn("cannot read the permissions of the master keyset file {}", file);
+      LOG.warn("cannot read the permissions of the keyset file {}", file);
     }
   }
 }

@@ -1,0 +1,239 @@
+package com.syncwell.engine.account;
+
+import static com.syncwell.engine.account.AccountBed.ALICE;
+import static com.syncwell.engine.account.AccountBed.BOB;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.syncwell.domain.ConflictStrategy;
+import com.syncwell.domain.DataType;
+import com.syncwell.engine.port.queue.ReceivedMessage;
+import com.syncwell.engine.store.Connection;
+import com.syncwell.engine.store.ConnectionStatus;
+import com.syncwell.engine.store.Job;
+import com.syncwell.engine.store.JobStatus;
+import com.syncwell.engine.store.JobTrigger;
+import com.syncwell.engine.store.SyncConfig;
+import com.syncwell.engine.store.SyncConfigSpec;
+import com.syncwell.engine.sync.RequestSyncJob;
+import com.syncwell.engine.sync.SyncJobMessage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RequestSyncTest {
+  @TempDir Path dir;
+  private AccountBed bed;
+  private Connection fitbit;
+  private Connection strava;
+
+  @BeforeEach
+  void open() {
+    bed = new AccountBed(dir, AccountBed.scriptedFitbitAndStrava());
+    fitbit = bed.connect(ALICE, "fitbit", "fb-alice");
+    strava = bed.connect(ALICE, "strava", "st-alice");
+  }
+
+  @AfterEach
+  void close() {
+    bed.close();
+  }
+
+  private RequestSyncOutcome request(String user, SyncRequest request) {
+    return bed.requestSync().request(user, request, "corr-42");
+  }
+
+  private SyncOfPair manual(Connection from, Connection to, String type) {
+    return new SyncOfPair(from.connectionId(), to.connectionId(), type, "manual", Optional.empty());
+  }
+
+  private static void assertOneMessageFor(List<ReceivedMessage> messages, Job job) {
+    assertThat(messages).hasSize(1);
+    assertThat(SyncJobMessage.parse(messages.get(0).body()))
+        .isEqualTo(new SyncJobMessage(job.userId(), job.jobId()));
+    assertThat(messages.get(0).attributes())
+        .containsEntry(RequestSyncJob.CORRELATION_ATTRIBUTE, "corr-42");
+  }
+
+  @Test
+  void a_config_of_the_caller_gets_a_queued_manual_job_and_its_message() {
+    SyncConfig config = bed.config(ALICE, fitbit, strava, DataType.WORKOUT);
+
+    RequestSyncOutcome outcome = request(ALICE, new SyncOfConfig(config.configId()));
+
+    SyncRequested requested = (SyncRequested) outcome;
+    Job job = requested.job();
+    assertThat(requested.config()).isEqualTo(config);
+    assertThat(job.jobId()).startsWith("job_");
+    assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
+    assertThat(job.trigger()).isEqualTo(JobTrigger.MANUAL);
+    assertThat(job.configId()).isEqualTo(config.configId());
+    assertThat(bed.jobs.get(ALICE, job.jobId())).contains(job);
+    assertOneMessageFor(bed.drainQueue(), job);
+  }
+
+  @Test
+  void a_disabled_config_may_still_be_synced_by_hand() {
+    SyncConfig config = bed.config(ALICE, fitbit, strava, DataType.WORKOUT);
+    bed.configs.updateIfVersion(
+        ALICE, config.configId(), config.spec().withEnabled(false), config.version());
+
+    assertThat(request(ALICE, new SyncOfConfig(config.configId())))
+        .isInstanceOf(SyncRequested.class);
+  }
+
+  @Test
+  void another_users_config_is_not_found_and_nothing_is_enqueued() {
+    SyncConfig config = bed.config(ALICE, fitbit, strava, DataType.WORKOUT);
+
+    RequestSyncOutcome outcome = request(BOB, new SyncOfConfig(config.configId()));
+
+    assertThat(outcome).isEqualTo(new SyncConfigNotFound(config.configId()));
+    assertThat(request(ALICE, new SyncOfConfig("cfg#1"))).isInstanceOf(SyncConfigNotFound.class);
+    assertThat(request(ALICE, new SyncOfConfig(null))).isInstanceOf(SyncConfigNotFound.class);
+    assertThat(bed.drainQueue()).isEmpty();
+    assertThat(bed.jobs.listByUser(BOB, 10, Optional.empty()).items()).isEmpty();
+    assertThat(bed.jobs.listByUser(ALICE, 10, Optional.empty()).items()).isEmpty();
+  }
+
+  @Test
+  void a_config_whose_connection_needs_authorizing_again_is_refused_up_front() {
+    SyncConfig config = bed.config(ALICE, fitbit, strava, DataType.WORKOUT);
+    bed.connections.markNeedsReauth(ALICE, strava.connectionId(), strava.version());
+
+    assertThat(request(ALICE, new SyncOfConfig(config.configId())))
+        .isEqualTo(new ConnectionNotUsable(strava.connectionId(), ConnectionStatus.NEEDS_REAUTH));
+    assertThat(bed.drainQueue()).isEmpty();
+  }
+
+  @Test
+  void an_ad_hoc_pair_without_a_config_runs_through_a_new_unscheduled_one() {
+    bed.updateSettings()
+        .update(ALICE, new SettingsChange(Optional.of("newest_wins"), Optional.empty()));
+
+    SyncRequested requested = (SyncRequested) request(ALICE, manual(fitbit, strava, "workout"));
+
+    SyncConfigSpec spec = requested.config().spec();
+    assertThat(spec.sourceConnectionId()).isEqualTo(fitbit.connectionId());
+    assertThat(spec.destinationConnectionId()).isEqualTo(strava.connectionId());
+    assertThat(spec.dataType()).isEqualTo(DataType.WORKOUT);
+    assertThat(spec.strategy()).isEqualTo(ConflictStrategy.NEWEST_WINS);
+    assertThat(spec.enabled()).isTrue();
+    assertThat(spec.tier()).contains("FREE");
+    assertThat(spec.nextDueAt()).isEmpty();
+    assertThat(requested.job().configId()).isEqualTo(requested.config().configId());
+    assertThat(bed.listSyncConfigs().list(ALICE)).containsExactly(requested.config());
+    assertOneMessageFor(bed.drainQueue(), requested.job());
+  }
+
+  @Test
+  void the_scheduler_never_sees_an_ad_hoc_config() {
+    request(ALICE, manual(fitbit, strava, "workout"));
+
+    assertThat(bed.dueConfigIds(bed.clock.instant().plus(Duration.ofDays(3650)))).isEmpty();
+  }
+
+  @Test
+  void a_second_ad_hoc_request_for_the_same_route_reuses_its_config() {
+    SyncRequested first = (SyncRequested) request(ALICE, manual(fitbit, strava, "workout"));
+    SyncRequested second = (SyncRequested) request(ALICE, manual(fitbit, strava, "workout"));
+    SyncRequested otherType = (SyncRequested) request(ALICE, manual(strava, fitbit, "workout"));
+
+    assertThat(second.config().configId()).isEqualTo(first.config().configId());
+    assertThat(second.job().jobId()).isNotEqualTo(first.job().jobId());
+    assertThat(otherType.config().configId()).isNotEqualTo(first.config().configId());
+    assertThat(bed.listSyncConfigs().list(ALICE)).hasSize(2);
+    assertThat(bed.drainQueue()).hasSize(3);
+  }
+
+  @Test
+  void an_ad_hoc_pair_runs_through_the_callers_scheduled_config_for_that_route() {
+    SyncConfig scheduled = bed.config(ALICE, fitbit, strava, DataType.WORKOUT);
+
+    SyncRequested requested = (SyncRequested) request(ALICE, manual(fitbit, strava, "workout"));
+
+    assertThat(requested.config()).isEqualTo(scheduled);
+    assertThat(bed.listSyncConfigs().list(ALICE)).containsExactly(scheduled);
+  }
+
+  @Test
+  void an_ad_hoc_pair_is_checked_like_a_new_config() {
+    Connection bobs = bed.connect(BOB, "strava", "st-bob");
+
+    assertThat(request(ALICE, manual(fitbit, fitbit, "weight"))).isEqualTo(new SameConnection());
+    assertThat(request(ALICE, manual(fitbit, bobs, "workout")))
+        .isEqualTo(new ConnectionNotFound(bobs.connectionId()));
+    assertThat(request(BOB, manual(bobs, strava, "workout")))
+        .isEqualTo(new ConnectionNotFound(strava.connectionId()));
+    assertThat(request(ALICE, manual(strava, fitbit, "sleep_session")))
+        .isEqualTo(new DataTypeNotReadable("strava", DataType.SLEEP_SESSION));
+    assertThat(request(ALICE, manual(fitbit, strava, "heart_rate")))
+        .isEqualTo(new DataTypeNotWritable("strava", DataType.HEART_RATE));
+    assertThat(bed.listSyncConfigs().list(ALICE)).isEmpty();
+    assertThat(bed.listSyncConfigs().list(BOB)).isEmpty();
+    assertThat(bed.drainQueue()).isEmpty();
+  }
+
+  @Test
+  void a_historical_sync_is_not_supported_with_or_without_a_range() {
+    DateRange january = new DateRange(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 31));
+
+    RequestSyncOutcome ranged =
+        request(
+            ALICE,
+            new SyncOfPair(
+                fitbit.connectionId(),
+                strava.connectionId(),
+                "workout",
+                "historical",
+                Optional.of(january)));
+    RequestSyncOutcome open =
+        request(
+            ALICE,
+            new SyncOfPair(
+                fitbit.connectionId(),
+                strava.connectionId(),
+                "workout",
+                "historical",
+                Optional.empty()));
+
+    assertThat(ranged).isEqualTo(new HistoricalNotSupported());
+    assertThat(((Refusal) ranged).code()).isEqualTo("historical_not_supported");
+    assertThat(open).isEqualTo(new HistoricalNotSupported());
+    assertThat(bed.listSyncConfigs().list(ALICE)).isEmpty();
+    assertThat(bed.drainQueue()).isEmpty();
+  }
+
+  @Test
+  void malformed_ad_hoc_fields_are_invalid_fields() {
+    String from = fitbit.connectionId();
+    String to = strava.connectionId();
+    DateRange backwards = new DateRange(LocalDate.of(2025, 2, 1), LocalDate.of(2025, 1, 1));
+    DateRange january = new DateRange(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 31));
+
+    assertThat(field(new SyncOfPair(from, to, "runs", "manual", Optional.empty())))
+        .isEqualTo("dataType");
+    assertThat(field(new SyncOfPair(from, to, "workout", "MANUAL", Optional.empty())))
+        .isEqualTo("mode");
+    assertThat(field(new SyncOfPair(from, to, "workout", null, Optional.empty())))
+        .isEqualTo("mode");
+    assertThat(field(new SyncOfPair(from, to, "workout", "manual", Optional.of(january))))
+        .isEqualTo("dateRange");
+    assertThat(field(new SyncOfPair(from, to, "workout", "historical", Optional.of(backwards))))
+        .isEqualTo("dateRange");
+    assertThat(
+            field(
+                new SyncOfPair(
+                    from, to, "workout", "historical", Optional.of(new DateRange(null, null)))))
+        .isEqualTo("dateRange");
+  }
+
+  private String field(SyncRequest request) {
+    return ((InvalidField) request(ALICE, request)).field();
+  }
+}
