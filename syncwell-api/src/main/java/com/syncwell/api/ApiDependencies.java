@@ -16,12 +16,14 @@ import java.util.Objects;
  *
  * @param table the metadata table (readiness probe, idempotency records)
  * @param queue the job queue (readiness probe)
+ * @param useCases the engine use cases behind the resources ({@link ApiUseCases#wire})
  * @param webhooks one receiver per provider id
  * @param meters where request metrics go and what {@code /metrics} serves
  */
 public record ApiDependencies(
     MetadataTable table,
     JobQueue queue,
+    ApiUseCases useCases,
     Authenticator authenticator,
     RateLimiter rateLimiter,
     RateSettings rates,
@@ -31,6 +33,7 @@ public record ApiDependencies(
   public ApiDependencies {
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(queue, "queue");
+    Objects.requireNonNull(useCases, "useCases");
     Objects.requireNonNull(authenticator, "authenticator");
     Objects.requireNonNull(rateLimiter, "rateLimiter");
     Objects.requireNonNull(rates, "rates");

@@ -13,6 +13,11 @@ import com.syncwell.api.http.RequestPipeline;
 import com.syncwell.api.http.Route;
 import com.syncwell.api.http.RouteTable;
 import com.syncwell.api.ops.OperationsRoutes;
+import com.syncwell.api.v1.ConnectionRoutes;
+import com.syncwell.api.v1.ProviderRoutes;
+import com.syncwell.api.v1.SyncConfigRoutes;
+import com.syncwell.api.v1.SyncJobRoutes;
+import com.syncwell.api.v1.UserRoutes;
 import com.syncwell.api.v1.WebhookRoutes;
 import com.syncwell.engine.store.IdempotencyStore;
 import io.javalin.Javalin;
@@ -65,6 +70,27 @@ public final class ApiServer implements AutoCloseable {
     Objects.requireNonNull(deps, "deps");
     List<Route> routes = new ArrayList<>();
     routes.addAll(new OperationsRoutes(deps.table(), deps.queue(), deps.meters()).routes());
+    ApiUseCases u = deps.useCases();
+    routes.addAll(new ProviderRoutes(u.listProviders()).routes());
+    routes.addAll(new UserRoutes(u.getProfile(), u.updateSettings()).routes());
+    routes.addAll(
+        new ConnectionRoutes(
+                u.startAuthorization(),
+                u.completeAuthorization(),
+                u.listConnections(),
+                u.getConnection(),
+                u.deleteConnection(),
+                deps.clock())
+            .routes());
+    routes.addAll(
+        new SyncConfigRoutes(
+                u.createSyncConfig(),
+                u.listSyncConfigs(),
+                u.getSyncConfig(),
+                u.updateSyncConfig(),
+                u.deleteSyncConfig())
+            .routes());
+    routes.addAll(new SyncJobRoutes(u.requestSync(), u.getSyncJob(), u.listSyncJobs()).routes());
     routes.addAll(new WebhookRoutes(deps.webhooks()).routes());
     routes.addAll(extraRoutes);
     this.pipeline =

@@ -2,11 +2,25 @@ package com.syncwell.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.syncwell.api.auth.Authenticator;
 import com.syncwell.api.http.RateSettings;
 import com.syncwell.api.http.Route;
+import com.syncwell.api.webhook.StravaWebhookReceiver;
+import com.syncwell.api.webhook.StravaWebhookSettings;
+import com.syncwell.api.webhook.WebhookReceiver;
+import com.syncwell.connector.Connector;
 import com.syncwell.engine.limit.LocalRateLimiter;
 import com.syncwell.engine.port.limit.RateLimiter;
 import com.syncwell.engine.port.queue.JobQueue;
+import com.syncwell.engine.store.ConnectionStore;
+import com.syncwell.engine.store.JobStore;
+import com.syncwell.engine.store.SyncConfigStore;
+import com.syncwell.engine.sync.ConnectorRegistry;
+import com.syncwell.engine.sync.RequestSyncJob;
+import com.syncwell.engine.sync.RequestSyncOnProviderChange;
+import com.syncwell.store.crypto.KeysetFile;
+import com.syncwell.store.crypto.TinkStateSigner;
+import com.syncwell.store.crypto.TinkTokenCipher;
 import com.syncwell.store.sqlite.SqliteDatabase;
 import com.syncwell.store.sqlite.SqliteJobQueue;
 import com.syncwell.store.sqlite.SqliteMetadataTable;
@@ -24,50 +38,125 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A running API over real SQLite stores in a temporary directory, a {@link MutableClock} and a
- * {@link java.net.http.HttpClient} talking to it over 127.0.0.1.
+ * {@link java.net.http.HttpClient} talking to it over 127.0.0.1. Tokens are {@code Bearer
+ * user-<name>} ({@link FakeAuthenticator}) unless another authenticator is given.
  */
 final class ApiBed implements AutoCloseable {
+  static final String STRAVA_VERIFY_TOKEN = "strava-verify-token";
+  static final String STRAVA_SUBSCRIPTION = "4242";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   final MutableClock clock = MutableClock.startingAtNewYear();
   final SqliteDatabase db;
   final SwitchableTable table;
   final SwitchableQueue queue;
   final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  final ConnectionStore connections;
+  final JobStore jobs;
   final ApiServer server;
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** What to start. */
+  static final class Options {
+    RateLimiter limiter = new UnlimitedRateLimiter();
+    RateSettings rates = RateSettings.defaults();
+    List<Route> extraRoutes = List.of();
+    Map<String, Connector> connectors = Map.of();
+    Authenticator authenticator = new FakeAuthenticator();
+    List<WebhookReceiver> extraReceivers = List.of();
+
+    /** The real {@link LocalRateLimiter} on the bed's clock. */
+    Options limited(RateSettings r) {
+      limiter = null;
+      rates = r;
+      return this;
+    }
+
+    Options routes(List<Route> r) {
+      extraRoutes = r;
+      return this;
+    }
+
+    Options connectors(Map<String, Connector> c) {
+      connectors = c;
+      return this;
+    }
+
+    Options authenticator(Authenticator a) {
+      authenticator = a;
+      return this;
+    }
+
+    Options receivers(List<WebhookReceiver> r) {
+      extraReceivers = r;
+      return this;
+    }
+  }
+
+  static Options options() {
+    return new Options();
+  }
 
   ApiBed(Path dir) {
-    this(dir, new UnlimitedRateLimiter(), RateSettings.defaults(), List.of());
+    this(dir, options());
   }
 
   ApiBed(Path dir, RateLimiter limiter, RateSettings rates, List<Route> extraRoutes) {
+    this(dir, withLimits(limiter, rates, extraRoutes));
+  }
+
+  private static Options withLimits(RateLimiter limiter, RateSettings rates, List<Route> routes) {
+    Options o = options().routes(routes);
+    o.limiter = limiter;
+    o.rates = rates;
+    return o;
+  }
+
+  ApiBed(Path dir, Options o) {
     db = SqliteDatabase.open(dir.resolve("api.db"));
     table = new SwitchableTable(new SqliteMetadataTable(db, clock));
     queue =
         new SwitchableQueue(new SqliteJobQueue(db, "jobs", clock, JobQueue.DEFAULT_MAX_RECEIVES));
+    TinkTokenCipher cipher = TinkTokenCipher.withKeysetCreatedIfAbsent(KeysetFile.inDataDir(dir));
+    connections = new ConnectionStore(table, cipher, clock);
+    jobs = new JobStore(table, clock);
+    ApiUseCases useCases =
+        ApiUseCases.wire(
+            table,
+            queue,
+            new ConnectorRegistry(o.connectors),
+            cipher,
+            TinkStateSigner.withFreshKey(),
+            clock);
+    List<WebhookReceiver> receivers = new ArrayList<>(o.extraReceivers);
+    receivers.add(
+        new StravaWebhookReceiver(
+            StravaWebhookSettings.of(
+                Optional.of(STRAVA_VERIFY_TOKEN), Optional.of(STRAVA_SUBSCRIPTION)),
+            connections,
+            new RequestSyncOnProviderChange(
+                new SyncConfigStore(table, clock), table, new RequestSyncJob(jobs, queue), clock)));
     ApiDependencies deps =
         new ApiDependencies(
             table,
             queue,
-            new FakeAuthenticator(),
-            limiter == null ? new LocalRateLimiter(clock) : limiter,
-            rates,
-            List.of(),
+            useCases,
+            o.authenticator,
+            o.limiter == null ? new LocalRateLimiter(clock) : o.limiter,
+            o.rates,
+            receivers,
             clock,
             meters);
-    server = new ApiServer(deps, extraRoutes).start("127.0.0.1", 0);
+    server = new ApiServer(deps, o.extraRoutes).start("127.0.0.1", 0);
   }
 
   URI uri(String pathAndQuery) {
     return URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
-  }
-
-  /** A bed with the real {@link LocalRateLimiter} on the bed's clock. */
-  static ApiBed limited(Path dir, RateSettings rates, List<Route> extraRoutes) {
-    return new ApiBed(dir, null, rates, extraRoutes);
   }
 
   /** A request builder for {@code path}, signed in as {@code user} when not null. */
@@ -81,6 +170,14 @@ final class ApiBed implements AutoCloseable {
 
   Reply get(String path, String user) {
     return send(request(path, user).GET().build());
+  }
+
+  Reply delete(String path, String user, String... headers) {
+    HttpRequest.Builder b = request(path, user).DELETE();
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return send(b.build());
   }
 
   Reply sendJson(String method, String path, String user, String json, String... headers) {
@@ -128,10 +225,6 @@ final class ApiBed implements AutoCloseable {
 
     String header(String name) {
       return headers.firstValue(name).orElse(null);
-    }
-
-    List<String> headerValues(String name) {
-      return new ArrayList<>(headers.allValues(name));
     }
   }
 }

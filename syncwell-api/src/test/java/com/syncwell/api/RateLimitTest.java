@@ -16,7 +16,7 @@ class RateLimitTest {
   ApiBed bed;
 
   private ApiBed start(RateSettings rates) {
-    bed = new ApiBed(dir, null, rates, TestRoutes.all());
+    bed = new ApiBed(dir, ApiBed.options().limited(rates).routes(TestRoutes.all()));
     return bed;
   }
 

@@ -49,6 +49,11 @@ public record Problem(
     return new Problem(400, code, detail, Optional.of(field), Map.of());
   }
 
+  /** A copy naming the offending {@code field}. */
+  public Problem withField(String name) {
+    return new Problem(status, code, detail, Optional.of(name), extensions);
+  }
+
   /** A copy with one more extension member. */
   public Problem with(String member, Object value) {
     LinkedHashMap<String, Object> copy = new LinkedHashMap<>(extensions);
