@@ -1,0 +1,109 @@
+package com.syncwell.api;
+
+import com.syncwell.engine.account.AuthorizationStates;
+import com.syncwell.engine.account.CompleteAuthorization;
+import com.syncwell.engine.account.CreateSyncConfig;
+import com.syncwell.engine.account.DeleteConnection;
+import com.syncwell.engine.account.DeleteSyncConfig;
+import com.syncwell.engine.account.GetConnection;
+import com.syncwell.engine.account.GetProfile;
+import com.syncwell.engine.account.GetSyncConfig;
+import com.syncwell.engine.account.GetSyncJob;
+import com.syncwell.engine.account.ListConnections;
+import com.syncwell.engine.account.ListProviders;
+import com.syncwell.engine.account.ListSyncConfigs;
+import com.syncwell.engine.account.ListSyncJobs;
+import com.syncwell.engine.account.RequestSync;
+import com.syncwell.engine.account.StartAuthorization;
+import com.syncwell.engine.account.UpdateSettings;
+import com.syncwell.engine.account.UpdateSyncConfig;
+import com.syncwell.engine.port.StateSigner;
+import com.syncwell.engine.port.TokenCipher;
+import com.syncwell.engine.port.queue.JobQueue;
+import com.syncwell.engine.port.table.MetadataTable;
+import com.syncwell.engine.store.AuthorizationNonceStore;
+import com.syncwell.engine.store.ConnectionStore;
+import com.syncwell.engine.store.JobStore;
+import com.syncwell.engine.store.ProfileStore;
+import com.syncwell.engine.store.SyncConfigStore;
+import com.syncwell.engine.sync.ConnectorRegistry;
+import com.syncwell.engine.sync.RequestSyncJob;
+import java.time.Clock;
+import java.util.Objects;
+
+/** The engine use cases behind the v1 resources, one per operation. */
+public record ApiUseCases(
+    ListProviders listProviders,
+    GetProfile getProfile,
+    UpdateSettings updateSettings,
+    StartAuthorization startAuthorization,
+    CompleteAuthorization completeAuthorization,
+    ListConnections listConnections,
+    GetConnection getConnection,
+    DeleteConnection deleteConnection,
+    CreateSyncConfig createSyncConfig,
+    ListSyncConfigs listSyncConfigs,
+    GetSyncConfig getSyncConfig,
+    UpdateSyncConfig updateSyncConfig,
+    DeleteSyncConfig deleteSyncConfig,
+    RequestSync requestSync,
+    GetSyncJob getSyncJob,
+    ListSyncJobs listSyncJobs) {
+  public ApiUseCases {
+    Objects.requireNonNull(listProviders, "listProviders");
+    Objects.requireNonNull(getProfile, "getProfile");
+    Objects.requireNonNull(updateSettings, "updateSettings");
+    Objects.requireNonNull(startAuthorization, "startAuthorization");
+    Objects.requireNonNull(completeAuthorization, "completeAuthorization");
+    Objects.requireNonNull(listConnections, "listConnections");
+    Objects.requireNonNull(getConnection, "getConnection");
+    Objects.requireNonNull(deleteConnection, "deleteConnection");
+    Objects.requireNonNull(createSyncConfig, "createSyncConfig");
+    Objects.requireNonNull(listSyncConfigs, "listSyncConfigs");
+    Objects.requireNonNull(getSyncConfig, "getSyncConfig");
+    Objects.requireNonNull(updateSyncConfig, "updateSyncConfig");
+    Objects.requireNonNull(deleteSyncConfig, "deleteSyncConfig");
+    Objects.requireNonNull(requestSync, "requestSync");
+    Objects.requireNonNull(getSyncJob, "getSyncJob");
+    Objects.requireNonNull(listSyncJobs, "listSyncJobs");
+  }
+
+  /**
+   * Every use case over the stores of one table and queue: the usual wiring of a composition root.
+   *
+   * @param cipher encrypts provider tokens in connection items
+   * @param stateSigner signs OAuth {@code state} values
+   */
+  public static ApiUseCases wire(
+      MetadataTable table,
+      JobQueue queue,
+      ConnectorRegistry connectors,
+      TokenCipher cipher,
+      StateSigner stateSigner,
+      Clock clock) {
+    ConnectionStore connections = new ConnectionStore(table, cipher, clock);
+    SyncConfigStore configs = new SyncConfigStore(table, clock);
+    JobStore jobs = new JobStore(table, clock);
+    ProfileStore profiles = new ProfileStore(table, clock);
+    AuthorizationStates states = new AuthorizationStates(stateSigner, clock);
+    return new ApiUseCases(
+        new ListProviders(connectors),
+        new GetProfile(profiles),
+        new UpdateSettings(profiles),
+        new StartAuthorization(connectors, states),
+        new CompleteAuthorization(
+            connectors, states, new AuthorizationNonceStore(table, clock), connections, clock),
+        new ListConnections(connections),
+        new GetConnection(connections),
+        new DeleteConnection(connections, configs, jobs, connectors),
+        new CreateSyncConfig(configs, connections, profiles, connectors, clock),
+        new ListSyncConfigs(configs),
+        new GetSyncConfig(configs),
+        new UpdateSyncConfig(configs),
+        new DeleteSyncConfig(configs),
+        new RequestSync(
+            configs, connections, profiles, connectors, new RequestSyncJob(jobs, queue)),
+        new GetSyncJob(jobs),
+        new ListSyncJobs(jobs));
+  }
+}

@@ -1,0 +1,154 @@
+package com.syncwell.api.http;
+
+import com.syncwell.engine.store.IdempotencyClaim;
+import com.syncwell.engine.store.IdempotencyStore;
+import com.syncwell.engine.store.StoredResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code Idempotency-Key} around a handler (ARCHITECTURE.md §9), per user, kept 24 h by {@link
+ * IdempotencyStore}:
+ *
+ * <ul>
+ *   <li>required on routes marked {@link Route.Idempotency#REQUIRED} (400 {@code
+ *       idempotency_key_required}); honoured on every other mutating user route; 1 to 255 printable
+ *       ASCII characters, else 400 {@code invalid_idempotency_key};
+ *   <li>the request hash is SHA-256 over the method, the path as sent and the body bytes;
+ *   <li>the first response (status, content type, the handler's own headers such as {@code
+ *       Location} and {@code ETag}, body) is stored and replayed byte for byte with {@code
+ *       Idempotency-Replayed: true}; the same key with another request is 422 {@code
+ *       idempotency_key_reused}; while the first is still running, 409 {@code
+ *       idempotency_request_in_flight};
+ *   <li>a 5xx releases the key so the client may retry with it.
+ * </ul>
+ */
+public final class IdempotencyGate {
+  public static final String HEADER = "Idempotency-Key";
+  public static final String REPLAYED = "Idempotency-Replayed";
+  private static final Logger LOG = LoggerFactory.getLogger(IdempotencyGate.class);
+
+  private final IdempotencyStore store;
+
+  public IdempotencyGate(IdempotencyStore store) {
+    this.store = Objects.requireNonNull(store, "store");
+  }
+
+  public ApiResponse run(ApiRequest request, Function<ApiRequest, ApiResponse> handler) {
+    Route.Idempotency rule = request.route().idempotency();
+    if (rule == Route.Idempotency.NONE) {
+      return handler.apply(request);
+    }
+    Optional<String> key = request.header(HEADER);
+    if (key.isEmpty()) {
+      if (rule == Route.Idempotency.REQUIRED) {
+        throw new ProblemException(
+            new Problem(
+                400,
+                "idempotency_key_required",
+                "This request needs an Idempotency-Key header (1 to 255 printable characters).",
+                Optional.of(HEADER),
+                java.util.Map.of()));
+      }
+      return handler.apply(request);
+    }
+    if (!IdempotencyStore.isValidKey(key.get())) {
+      throw new ProblemException(
+          new Problem(
+              400,
+              "invalid_idempotency_key",
+              "Idempotency-Key must be 1 to 255 printable ASCII characters without spaces.",
+              Optional.of(HEADER),
+              java.util.Map.of()));
+    }
+    String user = request.user();
+    String hash = requestHash(request);
+    IdempotencyClaim claim = store.begin(user, key.get(), hash);
+    return switch (claim) {
+      case IdempotencyClaim.Replay replay -> replayed(replay.response());
+      case IdempotencyClaim.InFlight inFlight ->
+          Problem.of(
+                  409,
+                  "idempotency_request_in_flight",
+                  "A request with this Idempotency-Key is still being processed; retry shortly.")
+              .toResponse(request.correlationId())
+              .withHeader("Retry-After", "1");
+      case IdempotencyClaim.KeyReused reused ->
+          Problem.of(
+                  422,
+                  "idempotency_key_reused",
+                  "This Idempotency-Key was already used for a different request.")
+              .toResponse(request.correlationId());
+      case IdempotencyClaim.Proceed proceed -> proceed(request, handler, user, key.get(), hash);
+    };
+  }
+
+  private ApiResponse proceed(
+      ApiRequest request,
+      Function<ApiRequest, ApiResponse> handler,
+      String user,
+      String key,
+      String hash) {
+    ApiResponse response;
+    try {
+      response = handler.apply(request);
+    } catch (RuntimeException e) {
+      releaseQuietly(user, key, hash);
+      throw e;
+    }
+    StoredResponse stored =
+        new StoredResponse(
+            response.status(),
+            response.contentType().orElse(""),
+            response.headers(),
+            response.body());
+    try {
+      if (response.status() >= 500 || !stored.fitsWhole()) {
+        store.release(user, key, hash);
+      } else {
+        store.complete(user, key, hash, stored);
+      }
+    } catch (RuntimeException e) {
+      // The work is done; answer it. The claim stays in flight until its lease runs out.
+      LOG.warn("could not record the idempotent response: {}", e.getClass().getSimpleName());
+    }
+    return response;
+  }
+
+  private void releaseQuietly(String user, String key, String hash) {
+    try {
+      store.release(user, key, hash);
+    } catch (RuntimeException e) {
+      LOG.warn("could not release an idempotency key: {}", e.getClass().getSimpleName());
+    }
+  }
+
+  private static ApiResponse replayed(StoredResponse stored) {
+    Optional<String> type =
+        stored.contentType().isEmpty() ? Optional.empty() : Optional.of(stored.contentType());
+    return new ApiResponse(stored.status(), type, stored.headers(), stored.body())
+        .withHeader(REPLAYED, "true");
+  }
+
+  /** SHA-256 over method, path as sent and body, hex. */
+  static String requestHash(ApiRequest request) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(request.method().getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) '\n');
+      sha.update(request.rawPath().getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) '\n');
+      sha.update(request.body());
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

@@ -1,0 +1,249 @@
+package com.syncwell.api.http;
+
+import com.syncwell.api.auth.AuthOutcome;
+import com.syncwell.api.auth.Authenticator;
+import com.syncwell.api.limit.ClientAddress;
+import com.syncwell.api.limit.RateLimitHeaders;
+import com.syncwell.engine.port.StorageFailure;
+import com.syncwell.engine.port.limit.RateDecision;
+import com.syncwell.engine.port.limit.RateLimiter;
+import com.syncwell.engine.port.limit.RatePolicy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Every request passes these steps, in this order, and the first that refuses answers:
+ *
+ * <ol>
+ *   <li>correlation id (kept when well-formed, else generated; on every response and in the MDC);
+ *   <li>shutdown gate (503 {@code shutting_down} once the server began to stop; see {@link
+ *       #refuseWhileStopping});
+ *   <li>per-IP window (every request, signed in or not, webhooks too) → 429;
+ *   <li>body over 64 KiB → 413;
+ *   <li>unknown path → 404, known path with another method → 405 with {@code Allow};
+ *   <li>JSON routes without {@code application/json} → 415;
+ *   <li>bearer token on user routes → 401 with {@code WWW-Authenticate: Bearer};
+ *   <li>per-user token bucket → 429 ({@code RateLimit} headers on allowed responses too);
+ *   <li>idempotency key (required on job-creating POSTs, honoured on every mutating request);
+ *   <li>the route's handler.
+ * </ol>
+ *
+ * Failures never leak: a {@link StorageFailure} becomes 503 {@code service_unavailable}, any other
+ * exception 500 {@code internal_error}, both logged with the correlation id. Metrics are recorded
+ * for every request by route template.
+ *
+ * <p><b>Threading:</b> one instance serves all requests concurrently.
+ */
+public final class RequestPipeline {
+  private static final Logger LOG = LoggerFactory.getLogger(RequestPipeline.class);
+
+  private final RouteTable routes;
+  private final Authenticator authenticator;
+  private final RateLimiter limiter;
+  private final RateSettings rates;
+  private final ClientAddress clientAddress;
+  private final IdempotencyGate idempotency;
+  private final HttpMetrics metrics;
+
+  public RequestPipeline(
+      RouteTable routes,
+      Authenticator authenticator,
+      RateLimiter limiter,
+      RateSettings rates,
+      IdempotencyGate idempotency,
+      HttpMetrics metrics) {
+    this.routes = Objects.requireNonNull(routes, "routes");
+    this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+    this.limiter = Objects.requireNonNull(limiter, "limiter");
+    this.rates = Objects.requireNonNull(rates, "rates");
+    this.clientAddress = ClientAddress.trusting(rates.trustedProxies());
+    this.idempotency = Objects.requireNonNull(idempotency, "idempotency");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
+  }
+
+  /** Serves one request completely; never throws. */
+  public ApiResponse handle(IncomingRequest in) {
+    return serve(in, false);
+  }
+
+  /**
+   * The answer to a request that arrived after shutdown began: 503 {@code shutting_down} with
+   * {@code Connection: close}, correlation id and metrics like any other.
+   */
+  public ApiResponse refuseWhileStopping(IncomingRequest in) {
+    return serve(in, true);
+  }
+
+  private ApiResponse serve(IncomingRequest in, boolean stopping) {
+    long started = System.nanoTime();
+    String correlationId =
+        CorrelationIds.acceptOrGenerate(in.headers().first(CorrelationIds.HEADER));
+    MDC.put(CorrelationIds.MDC_KEY, correlationId);
+    String[] route = {HttpMetrics.UNMATCHED};
+    ApiResponse response;
+    try {
+      response =
+          stopping
+              ? Problem.of(503, "shutting_down", "The server is shutting down; retry shortly.")
+                  .toResponse(correlationId)
+                  .withHeader("Connection", "close")
+                  .withHeader("Retry-After", "1")
+              : process(in, correlationId, route);
+    } catch (RuntimeException e) {
+      LOG.error("request failed outside the handler", e);
+      response = internalError(correlationId);
+    } finally {
+      MDC.remove(CorrelationIds.MDC_KEY);
+    }
+    response = response.withHeader(CorrelationIds.HEADER, correlationId);
+    if (response.header("Cache-Control").isEmpty()) {
+      response = response.withHeader("Cache-Control", "no-store");
+    }
+    metrics.record(
+        in.method(), route[0], response.status(), Duration.ofNanos(System.nanoTime() - started));
+    return response;
+  }
+
+  /** The route table this pipeline serves. */
+  public RouteTable routes() {
+    return routes;
+  }
+
+  private ApiResponse process(IncomingRequest in, String correlationId, String[] routeName) {
+    String client = clientAddress.resolve(in.peerAddress(), forwardedFor(in.headers()));
+    RatePolicy ipPolicy = rates.ipPolicy();
+    RateDecision ipDecision = limiter.tryConsume(ipPolicy, client);
+    if (ipDecision instanceof RateDecision.Throttled t) {
+      return throttled(ipPolicy, t, correlationId, "this address");
+    }
+    try {
+      byte[] body = BodyReader.read(in);
+      RouteMatch match = routes.match(in.method(), in.rawPath());
+      if (match instanceof RouteMatch.NotFound) {
+        return Problem.of(404, "not_found", "No resource at this path.").toResponse(correlationId);
+      }
+      if (match instanceof RouteMatch.MethodNotAllowed m) {
+        return Problem.of(
+                405, "method_not_allowed", "This resource does not support " + safeMethod(in))
+            .with("allowed", m.allowed().stream().toList())
+            .toResponse(correlationId)
+            .withHeader("Allow", String.join(", ", m.allowed()));
+      }
+      RouteMatch.Found found = (RouteMatch.Found) match;
+      Route route = found.route();
+      routeName[0] = route.template();
+      if (route.body() == Route.Body.JSON && !isJson(in.headers().first("Content-Type"))) {
+        return Problem.of(
+                415, "unsupported_media_type", "This request needs Content-Type: application/json.")
+            .toResponse(correlationId);
+      }
+      Optional<String> userId = Optional.empty();
+      RateLimitHeaders limitHeaders = RateLimitHeaders.of(ipPolicy, ipDecision);
+      if (route.access() == Route.Access.USER) {
+        AuthOutcome outcome =
+            authenticator.authenticate(in.headers().first("Authorization").orElse(null));
+        if (outcome instanceof AuthOutcome.Rejected r) {
+          return unauthenticated(r, in, correlationId);
+        }
+        String user = ((AuthOutcome.Authenticated) outcome).userId();
+        RatePolicy userPolicy = rates.userPolicy();
+        RateDecision userDecision = limiter.tryConsume(userPolicy, UserBuckets.keyOf(user));
+        if (userDecision instanceof RateDecision.Throttled t) {
+          return throttled(userPolicy, t, correlationId, "this account");
+        }
+        limitHeaders = limitHeaders.and(RateLimitHeaders.of(userPolicy, userDecision));
+        userId = Optional.of(user);
+      }
+      ApiRequest request =
+          new ApiRequest(
+              route,
+              in.rawPath(),
+              found.pathParams(),
+              in.query(),
+              in.headers(),
+              body,
+              correlationId,
+              userId,
+              client);
+      return idempotency.run(request, this::invoke).withHeaders(limitHeaders.asMap());
+    } catch (ProblemException e) {
+      return e.problem().toResponse(correlationId);
+    } catch (StorageFailure e) {
+      return unavailable(correlationId, e);
+    }
+  }
+
+  /** Runs the handler, turning refusals and failures into problems. */
+  private ApiResponse invoke(ApiRequest request) {
+    try {
+      return request.route().handler().handle(request);
+    } catch (ProblemException e) {
+      return e.problem().toResponse(request.correlationId());
+    } catch (StorageFailure e) {
+      return unavailable(request.correlationId(), e);
+    } catch (RuntimeException e) {
+      LOG.error("handler of {} failed", request.route(), e);
+      return internalError(request.correlationId());
+    }
+  }
+
+  private static ApiResponse unavailable(String correlationId, StorageFailure e) {
+    LOG.warn("store or queue unavailable: {}", e.getMessage());
+    return Problem.of(
+            503, "service_unavailable", "A backing service is unavailable; retry shortly.")
+        .toResponse(correlationId)
+        .withHeader("Retry-After", "1");
+  }
+
+  private static ApiResponse internalError(String correlationId) {
+    return Problem.of(
+            500, "internal_error", "Something went wrong on our side; it has been logged.")
+        .toResponse(correlationId);
+  }
+
+  private static ApiResponse unauthenticated(
+      AuthOutcome.Rejected r, IncomingRequest in, String correlationId) {
+    boolean tokenSent = in.headers().first("Authorization").isPresent();
+    String challenge =
+        tokenSent
+            ? "Bearer realm=\"syncwell\", error=\"invalid_token\""
+            : "Bearer realm=\"syncwell\"";
+    return Problem.of(401, r.failure().code(), r.detail())
+        .toResponse(correlationId)
+        .withHeader("WWW-Authenticate", challenge);
+  }
+
+  private static ApiResponse throttled(
+      RatePolicy policy, RateDecision.Throttled t, String correlationId, String whom) {
+    Map<String, String> headers = RateLimitHeaders.of(policy, t).asMap();
+    return Problem.of(429, "rate_limited", "Too many requests from " + whom + "; slow down.")
+        .with("policy", policy.name())
+        .toResponse(correlationId)
+        .withHeaders(headers);
+  }
+
+  private static String forwardedFor(Headers headers) {
+    List<String> lines = headers.all("X-Forwarded-For");
+    return lines.isEmpty() ? null : String.join(",", lines);
+  }
+
+  private static boolean isJson(Optional<String> contentType) {
+    if (contentType.isEmpty()) {
+      return false;
+    }
+    String media = contentType.get().split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    return media.equals("application/json");
+  }
+
+  private static String safeMethod(IncomingRequest in) {
+    String m = in.method();
+    return m.matches("[A-Z]{1,10}") ? m + "." : "this method.";
+  }
+}

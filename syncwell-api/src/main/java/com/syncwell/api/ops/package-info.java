@@ -1,0 +1,2 @@
+/** Routes for operators and tools: liveness, readiness, Prometheus metrics, the API contract. */
+package com.syncwell.api.ops;
