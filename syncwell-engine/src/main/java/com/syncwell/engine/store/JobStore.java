@@ -262,6 +262,7 @@ public final class JobStore {
               ItemUpdate.builder()
                   .set("status", status.name())
                   .set("report", reportJson(report))
+                  .set("progress", progress(JobProgress.of(report)))
                   .set("updatedAt", clock.instant().toString())
                   .remove("leaseOwner")
                   .remove("leaseExpiresAt");

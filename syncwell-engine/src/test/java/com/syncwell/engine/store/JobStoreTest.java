@@ -232,6 +232,8 @@ class JobStoreTest {
     Job done = jobs.get("u1", job.jobId()).orElseThrow();
     assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
     assertThat(done.report()).contains(report);
+    assertThat(done.progress())
+        .isEqualTo(new JobProgress(report.listed(), report.listed() - 9, 8, 1));
     assertThat(done.leaseOwner()).isEmpty();
     assertThat(done.leaseExpiresAt()).isEmpty();
     assertThat(((Completed) outcome).job()).isEqualTo(done);
