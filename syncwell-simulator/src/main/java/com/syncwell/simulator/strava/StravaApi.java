@@ -528,6 +528,19 @@ public final class StravaApi implements ProviderApi {
   }
 
   private void finish(Upload upload) {
+    try {
+      process(upload);
+    } finally {
+      upload.outcome = null;
+    }
+  }
+
+  private void process(Upload upload) {
+    if (upload.outcome == null) {
+      upload.error = upload.fileName + " could not be processed";
+      upload.status = "There was an error processing your activity.";
+      return;
+    }
     if (upload.outcome instanceof FileReadOutcome.Unreadable(String reason)) {
       upload.error = upload.fileName + " " + reason;
       upload.status = "There was an error processing your activity.";

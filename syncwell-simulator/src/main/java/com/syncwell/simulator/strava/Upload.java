@@ -3,14 +3,18 @@ package com.syncwell.simulator.strava;
 import com.syncwell.connector.files.FileReadOutcome;
 import com.syncwell.simulator.data.Account;
 
-/** A file upload being processed; mutable only through {@link StravaApi} under its lock. */
+/**
+ * A file upload being processed; mutable only through {@link StravaApi} under its lock. The parsed
+ * file is dropped once processed (the activity keeps its packed track), so finished uploads cost
+ * only their status.
+ */
 final class Upload {
   final long id;
   final Account account;
   final String externalId;
   final String fileName;
   final String name;
-  final FileReadOutcome outcome;
+  FileReadOutcome outcome;
   final String clientId;
   int pollsLeft;
   String error;
