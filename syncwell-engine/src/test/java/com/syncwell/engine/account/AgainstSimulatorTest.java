@@ -160,7 +160,7 @@ class AgainstSimulatorTest {
 
     assertThat(toFitbit.status()).isEqualTo(ConnectionStatus.ACTIVE);
     assertThat(toStrava.status()).isEqualTo(ConnectionStatus.ACTIVE);
-    assertThat(bed.listConnections().list(ALICE)).containsExactly(toFitbit, toStrava);
+    assertThat(bed.listConnections().list(ALICE)).containsExactlyInAnyOrder(toFitbit, toStrava);
     assertThat(
             bed.connections.findOwner("strava", toStrava.providerUserId()).orElseThrow().userId())
         .isEqualTo(ALICE);
