@@ -102,7 +102,7 @@ public record ApiUseCases(
         new UpdateSyncConfig(configs),
         new DeleteSyncConfig(configs),
         new RequestSync(
-            configs, connections, profiles, connectors, new RequestSyncJob(jobs, queue)),
+            configs, connections, profiles, connectors, new RequestSyncJob(jobs, queue), clock),
         new GetSyncJob(jobs),
         new ListSyncJobs(jobs));
   }

@@ -333,7 +333,9 @@ class ResourcesTest {
                 .replace("}", ",\"dateRange\":{\"from\":\"2025-01-01\",\"to\":\"2025-12-31\"}}"),
             "Idempotency-Key",
             "adhoc-2");
-    PipelineTest.assertProblem(historical, 422, "historical_not_supported");
+    assertThat(historical.status()).as(historical.text()).isEqualTo(202);
+    String historicalJob = historical.json().path("jobId").asText();
+    assertThat(bed.get("/v1/sync-jobs/" + historicalJob, A).status()).isEqualTo(200);
 
     ApiBed.Reply badDate =
         bed.sendJson(

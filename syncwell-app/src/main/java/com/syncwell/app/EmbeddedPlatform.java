@@ -1,6 +1,7 @@
 package com.syncwell.app;
 
 import com.syncwell.app.config.Settings;
+import com.syncwell.engine.port.StateSigner;
 import com.syncwell.engine.port.TokenCipher;
 import com.syncwell.engine.port.queue.JobQueue;
 import com.syncwell.engine.port.table.MetadataTable;
@@ -10,6 +11,7 @@ import com.syncwell.engine.store.JobStore;
 import com.syncwell.engine.store.LedgerStore;
 import com.syncwell.engine.store.SyncConfigStore;
 import com.syncwell.engine.sync.ConnectorRegistry;
+import com.syncwell.store.crypto.TinkStateSigner;
 import com.syncwell.store.crypto.TinkTokenCipher;
 import com.syncwell.store.sqlite.SqliteDatabase;
 import com.syncwell.store.sqlite.SqliteJobQueue;
@@ -20,7 +22,8 @@ import java.time.Clock;
 /**
  * The embedded runtime's wiring (ARCHITECTURE.md §2): metadata table and job queue in one SQLite
  * file under the data directory, provider tokens sealed with a local Tink keyset there (or the
- * master key file the settings name), the stores on top, and the configured connectors.
+ * master key file the settings name), OAuth states signed with another keyset there, the stores on
+ * top, and the configured connectors.
  */
 public final class EmbeddedPlatform implements AutoCloseable {
   public static final String DATABASE_FILE = "syncwell.db";
@@ -36,13 +39,16 @@ public final class EmbeddedPlatform implements AutoCloseable {
   private final JobStore jobs;
   private final LedgerStore ledger;
   private final ConnectorRegistry connectors;
+  private final TokenCipher cipher;
+  private final StateSigner stateSigner;
+  private final Path dataDir;
 
   private EmbeddedPlatform(Settings settings, Clock clock) {
-    Path dataDir = settings.dataDir();
+    this.dataDir = settings.dataDir();
     this.database = SqliteDatabase.open(dataDir.resolve(DATABASE_FILE));
     this.table = new SqliteMetadataTable(database, clock);
     this.queue = new SqliteJobQueue(database, JOB_QUEUE, clock, JobQueue.DEFAULT_MAX_RECEIVES);
-    TokenCipher cipher =
+    this.cipher =
         settings
             .masterKeyFile()
             .map(TinkTokenCipher::withExistingKeyset)
@@ -54,6 +60,8 @@ public final class EmbeddedPlatform implements AutoCloseable {
     this.jobs = new JobStore(table, clock);
     this.ledger = new LedgerStore(table, clock);
     this.connectors = ProviderConnectors.from(settings, clock);
+    this.stateSigner =
+        TinkStateSigner.withKeysetCreatedIfAbsent(TinkStateSigner.inDataDir(dataDir));
   }
 
   /** Opens (creating when absent) the data directory's database and keyset. */
@@ -91,6 +99,20 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
   public ConnectorRegistry connectors() {
     return connectors;
+  }
+
+  /** Seals provider tokens in connection items. */
+  public TokenCipher cipher() {
+    return cipher;
+  }
+
+  /** Signs OAuth {@code state} values; its key lives in the data directory. */
+  public StateSigner stateSigner() {
+    return stateSigner;
+  }
+
+  public Path dataDir() {
+    return dataDir;
   }
 
   @Override

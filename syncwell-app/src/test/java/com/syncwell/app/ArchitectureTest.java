@@ -124,6 +124,46 @@ class ArchitectureTest {
   }
 
   @Test
+  void the_api_knows_no_adapter_simulator_or_application() {
+    noClasses()
+        .that()
+        .resideInAPackage("com.syncwell.api..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "com.syncwell.store..",
+            "com.syncwell.simulator..",
+            "com.syncwell.app..",
+            "com.syncwell.testkit..",
+            "java.sql..")
+        .check(production);
+  }
+
+  @Test
+  void nothing_but_the_api_simulator_and_application_uses_javalin() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(
+            "com.syncwell.api..", "com.syncwell.simulator..", "com.syncwell.app..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.javalin..", "org.eclipse.jetty..")
+        .check(production);
+  }
+
+  @Test
+  void the_engine_reaches_the_api_never() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "com.syncwell.domain..", "com.syncwell.connector..", "com.syncwell.engine..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.syncwell.api..")
+        .check(production);
+  }
+
+  @Test
   void the_crypto_adapter_knows_no_sql() {
     noClasses()
         .that()

@@ -6,7 +6,6 @@ import com.syncwell.engine.account.ConnectionNotFound;
 import com.syncwell.engine.account.ConnectionNotUsable;
 import com.syncwell.engine.account.DataTypeNotReadable;
 import com.syncwell.engine.account.DataTypeNotWritable;
-import com.syncwell.engine.account.HistoricalNotSupported;
 import com.syncwell.engine.account.InvalidField;
 import com.syncwell.engine.account.InvalidPageToken;
 import com.syncwell.engine.account.InvalidState;
@@ -35,8 +34,7 @@ import java.util.Optional;
  *       provider_account_in_use, state_already_used</td></tr>
  *   <tr><td>412</td><td>version_mismatch</td></tr>
  *   <tr><td>422</td><td>unknown_provider, same_connection, data_type_not_readable,
- *       data_type_not_writable, invalid_state, state_expired, authorization_failed,
- *       historical_not_supported</td></tr>
+ *       data_type_not_writable, invalid_state, state_expired, authorization_failed</td></tr>
  *   <tr><td>503</td><td>provider_unavailable</td></tr>
  * </table>
  */
@@ -90,9 +88,6 @@ final class Refusals {
       case AuthorizationFailed f ->
           Problem.of(422, f.code(), "The provider did not accept the authorization code.")
               .withField("code");
-      case HistoricalNotSupported h ->
-          Problem.of(422, h.code(), "Historical syncs over a date range are not available yet.")
-              .withField("mode");
       case ProviderUnavailable u ->
           Problem.of(503, u.code(), "The provider is unavailable; retry shortly.");
       default -> Problem.of(422, refusal.code(), "The request was refused.");

@@ -71,7 +71,7 @@ public final class SyncConfigRoutes {
           c.spec().strategy().wireName(),
           c.spec().enabled(),
           c.spec().nextDueAt().map(Object::toString).orElse(null),
-          c.version(),
+          c.revision(),
           c.createdAt().toString(),
           c.updatedAt().toString());
     }
@@ -99,7 +99,7 @@ public final class SyncConfigRoutes {
 
   private static ApiResponse withTag(int status, SyncConfig config) {
     return ApiResponse.json(status, SyncConfigView.of(config))
-        .withHeader("ETag", EntityTags.of(config.version()));
+        .withHeader("ETag", EntityTags.of(config.revision()));
   }
 
   private ApiResponse create(ApiRequest request) {
@@ -167,14 +167,14 @@ public final class SyncConfigRoutes {
         return Refusals.problem(n).toResponse(request.correlationId());
       }
     }
-    if (!EntityTags.parse(ifMatch.get()).matches(current.version())) {
-      return Refusals.problem(new VersionMismatch(current.version()))
+    if (!EntityTags.parse(ifMatch.get()).matches(current.revision())) {
+      return Refusals.problem(new VersionMismatch(current.revision()))
           .toResponse(request.correlationId());
     }
     SyncConfigChange change =
         new SyncConfigChange(
             Optional.ofNullable(body.strategy()), Optional.ofNullable(body.enabled()));
-    return switch (updateSyncConfig.update(request.user(), id, current.version(), change)) {
+    return switch (updateSyncConfig.update(request.user(), id, current.revision(), change)) {
       case SyncConfigUpdated u -> withTag(200, u.config());
       case SyncConfigNotFound n -> Refusals.problem(n).toResponse(request.correlationId());
       case VersionMismatch v -> Refusals.problem(v).toResponse(request.correlationId());
@@ -197,11 +197,11 @@ public final class SyncConfigRoutes {
           return Refusals.problem(n).toResponse(request.correlationId());
         }
       }
-      if (!EntityTags.parse(ifMatch.get()).matches(current.version())) {
-        return Refusals.problem(new VersionMismatch(current.version()))
+      if (!EntityTags.parse(ifMatch.get()).matches(current.revision())) {
+        return Refusals.problem(new VersionMismatch(current.revision()))
             .toResponse(request.correlationId());
       }
-      expected = OptionalLong.of(current.version());
+      expected = OptionalLong.of(current.revision());
     }
     return switch (deleteSyncConfig.delete(request.user(), id, expected)) {
       case SyncConfigDeleted d -> ApiResponse.empty(204);

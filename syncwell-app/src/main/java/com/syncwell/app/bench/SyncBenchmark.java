@@ -113,6 +113,7 @@ public final class SyncBenchmark {
     final LongAdder failed = new LongAdder();
     final ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
     double seconds;
+    long cpuNanos;
 
     Phase(String name) {
       this.name = name;
@@ -437,6 +438,7 @@ public final class SyncBenchmark {
     java.util.Collections.shuffle(shuffled);
     idle.addAll(shuffled);
     Semaphore slots = new Semaphore(inFlight);
+    long cpu0 = processCpuNanos();
     long start = System.nanoTime();
     long deadline = length.isZero() ? Long.MAX_VALUE : start + length.toNanos();
     long started = 0;
@@ -486,6 +488,7 @@ public final class SyncBenchmark {
       }
       phase.seconds =
           (Math.min(System.nanoTime(), length.isZero() ? Long.MAX_VALUE : deadline) - start) / 1e9;
+      phase.cpuNanos = processCpuNanos() - cpu0;
       pool.shutdownNow();
     }
   }
@@ -494,6 +497,13 @@ public final class SyncBenchmark {
    * The naive phase samples every kind early (it runs few, slow syncs); its per-kind means are
    * weighted by the nominal mix like the engine's.
    */
+  private static long processCpuNanos() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : 0;
+  }
+
   private static Kind naiveKind(int i) {
     return switch (i % 10) {
       case 0 -> Kind.HEAVY;
@@ -580,6 +590,16 @@ public final class SyncBenchmark {
         "bytes/sync, 90/9/1 mix",
         String.format(Locale.ROOT, "%,.0f", engine.mixed(2)),
         String.format(Locale.ROOT, "%,.0f", naive.mixed(2)));
+    double cpuMs = engine.cpuNanos / 1e6 / Math.max(1, engine.total());
+    int cores = Runtime.getRuntime().availableProcessors();
+    row(
+        "process CPU ms/sync (incl. simulator)",
+        String.format(Locale.ROOT, "%.2f", cpuMs),
+        String.format(Locale.ROOT, "%.2f", naive.cpuNanos / 1e6 / Math.max(1, naive.total())));
+    row(
+        "CPU-bound ceiling, syncs/s on " + cores,
+        String.format(Locale.ROOT, "%.0f", cpuMs == 0 ? 0 : cores * 1000 / cpuMs),
+        "");
     row(
         "simulator calls/sync (engine run)",
         String.format(Locale.ROOT, "%.3f", (double) simCalls / Math.max(1, engine.total())),

@@ -23,6 +23,10 @@ public final class Commands {
     line.setExecutionStrategy(parsed -> execute(parsed, environment, err));
     line.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
+          if (e instanceof InvalidSetting invalid) {
+            err.println("syncwell: " + invalid.getMessage());
+            return ExitCodes.USAGE;
+          }
           err.println(cmd.getCommandSpec().qualifiedName() + ": " + oneLine(e));
           return ExitCodes.FAILURE;
         });
@@ -32,10 +36,10 @@ public final class Commands {
   static CommandLine commandLine(Map<String, String> environment) {
     return new CommandLine(new SyncwellCommand())
         .addSubcommand(new DemoCommand(environment))
-        .addSubcommand(new DevCommand())
-        .addSubcommand(new ServeCommand())
+        .addSubcommand(new DevCommand(environment))
+        .addSubcommand(new ServeCommand(environment))
         .addSubcommand(new SimulatorCommand())
-        .addSubcommand(new TokenCommand())
+        .addSubcommand(new TokenCommand(environment))
         .addSubcommand(new CapacityCommand())
         .addSubcommand(
             new CommandLine(new BenchCommand()).addSubcommand(new BenchSyncCommand(environment)));

@@ -1,17 +1,21 @@
 package com.syncwell.app.cli;
 
+import com.syncwell.api.ApiServer;
+import com.syncwell.api.auth.DevIssuer;
+import com.syncwell.app.ApiAssembly;
 import com.syncwell.app.EmbeddedPlatform;
 import com.syncwell.app.config.Settings;
 import com.syncwell.app.demo.DemoRun;
+import com.syncwell.app.demo.DemoScenario;
 import com.syncwell.simulator.ProviderSimulator;
 import com.syncwell.simulator.SimulatorOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -60,14 +64,29 @@ final class DemoCommand implements Callable<Integer> {
           DemoRun run = DemoRun.start(platform, settings, clock, out)) {
         boolean good = run.script();
         if (keepRunning) {
-          out.println();
-          out.println("Running: the workers keep taking jobs from the queue; Ctrl-C stops.");
-          out.println("  simulator admin " + simulator.baseUrl() + "/_sim/stats");
-          out.println("  The HTTP API and `syncwell token` arrive with issue #5.");
-          out.flush();
-          CountDownLatch stop = new CountDownLatch(1);
-          Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-          stop.await();
+          ShutdownSignal shutdown = new ShutdownSignal();
+          ApiServer api =
+              ApiAssembly.build(platform, settings, clock, true)
+                  .start(DevCommand.HOST, settings.port());
+          try {
+            out.println();
+            out.println("Running: the workers keep taking jobs from the queue; Ctrl-C stops.");
+            out.println("  API             http://" + DevCommand.HOST + ":" + api.port() + "/v1");
+            out.println("  simulator admin " + simulator.baseUrl() + "/_sim/stats");
+            out.println(
+                "  token for "
+                    + DemoScenario.USER
+                    + "  "
+                    + DevIssuer.openOrCreate(settings.dataDir(), clock)
+                        .mint(DemoScenario.USER, Duration.ofHours(12)));
+            out.println(
+                "  more tokens     ./syncwell token --user NAME --data-dir " + settings.dataDir());
+            out.flush();
+            shutdown.awaitRequest();
+          } finally {
+            api.stop();
+            shutdown.stopped();
+          }
         }
         return good ? ExitCodes.OK : ExitCodes.FAILURE;
       }

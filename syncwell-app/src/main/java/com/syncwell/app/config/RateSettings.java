@@ -1,4 +1,14 @@
 package com.syncwell.app.config;
 
-/** Per-user token bucket and per-IP window. */
-public record RateSettings(int userPerSecond, int userBurst, int ipPer5Minutes) {}
+import java.util.List;
+
+/**
+ * Per-user token bucket, per-IP window, and the proxies (IPs or CIDR ranges) whose {@code
+ * X-Forwarded-For} names the client.
+ */
+public record RateSettings(
+    int userPerSecond, int userBurst, int ipPer5Minutes, List<String> trustedProxies) {
+  public RateSettings {
+    trustedProxies = List.copyOf(trustedProxies);
+  }
+}

@@ -1,8 +1,11 @@
 package com.syncwell.app.config;
 
+import com.syncwell.api.limit.ClientAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -104,7 +107,8 @@ public record Settings(
         new RateSettings(
             env.integer("SYNCWELL_RATE_USER_PER_SECOND", 10, 1, 100_000),
             env.integer("SYNCWELL_RATE_USER_BURST", 20, 1, 100_000),
-            env.integer("SYNCWELL_RATE_IP_PER_5MIN", 1000, 1, 10_000_000)),
+            env.integer("SYNCWELL_RATE_IP_PER_5MIN", 1000, 1, 10_000_000),
+            trustedProxies(env)),
         providers(env),
         env.secret("SYNCWELL_FITBIT_WEBHOOK_SECRET"),
         env.url("SYNCWELL_FITBIT_WEBHOOK_KEYSET_URL", HTTP),
@@ -114,6 +118,23 @@ public record Settings(
         masterKeyFile,
         kmsKeyId,
         env.choice("SYNCWELL_LOG_LEVEL", LogLevel.INFO));
+  }
+
+  private static List<String> trustedProxies(Environment env) {
+    List<String> proxies =
+        env.text("SYNCWELL_TRUSTED_PROXIES").stream()
+            .flatMap(v -> Arrays.stream(v.split(",")))
+            .map(String::strip)
+            .filter(v -> !v.isEmpty())
+            .toList();
+    try {
+      ClientAddress.trusting(proxies);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidSetting(
+          "SYNCWELL_TRUSTED_PROXIES",
+          "must be IP addresses or CIDR ranges separated by commas (" + e.getMessage() + ")");
+    }
+    return proxies;
   }
 
   private static AuthSettings auth(Environment env) {

@@ -1,10 +1,8 @@
 package com.syncwell.app.demo;
 
 import com.syncwell.app.EmbeddedPlatform;
+import com.syncwell.app.SyncRuntime;
 import com.syncwell.app.config.Settings;
-import com.syncwell.engine.sync.RunSyncJob;
-import com.syncwell.engine.sync.SyncSettings;
-import com.syncwell.engine.worker.SyncWorkers;
 import com.syncwell.engine.worker.WorkerSettings;
 import com.syncwell.simulator.SimulatedConsent;
 import java.io.PrintWriter;
@@ -12,7 +10,6 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.random.RandomGenerator;
 
 /**
  * The demo's running engine: {@link RunSyncJob} behind the workers on the embedded queue, with
@@ -20,19 +17,19 @@ import java.util.random.RandomGenerator;
  */
 public final class DemoRun implements AutoCloseable {
   private final EmbeddedPlatform platform;
-  private final SyncWorkers workers;
+  private final SyncRuntime runtime;
   private final CompletionSignals signals;
   private final Clock clock;
   private final PrintWriter out;
 
   private DemoRun(
       EmbeddedPlatform platform,
-      SyncWorkers workers,
+      SyncRuntime runtime,
       CompletionSignals signals,
       Clock clock,
       PrintWriter out) {
     this.platform = platform;
-    this.workers = workers;
+    this.runtime = runtime;
     this.signals = signals;
     this.clock = clock;
     this.out = out;
@@ -41,18 +38,7 @@ public final class DemoRun implements AutoCloseable {
   /** Builds the engine and starts the workers. */
   public static DemoRun start(
       EmbeddedPlatform platform, Settings settings, Clock clock, PrintWriter out) {
-    RunSyncJob engine =
-        new RunSyncJob(
-            new RunSyncJob.Stores(
-                platform.jobs(),
-                platform.configs(),
-                platform.connections(),
-                platform.cursors(),
-                platform.ledger()),
-            platform.connectors(),
-            clock,
-            SyncSettings.DEFAULT);
-    CompletionSignals signals = new CompletionSignals(engine);
+    CompletionSignals[] signals = new CompletionSignals[1];
     WorkerSettings workerSettings =
         new WorkerSettings(
             settings.workerConcurrency(),
@@ -62,16 +48,17 @@ public final class DemoRun implements AutoCloseable {
             Duration.ofMinutes(1),
             Duration.ofSeconds(10),
             Duration.ofSeconds(5));
-    SyncWorkers workers =
-        new SyncWorkers(
-            platform.queue(),
-            signals,
-            workerSettings,
+    SyncRuntime runtime =
+        SyncRuntime.start(
+            platform,
+            settings,
             clock,
-            RandomGenerator.getDefault(),
+            engine -> signals[0] = new CompletionSignals(engine),
+            workerSettings,
+            false,
+            true,
             "demo-" + ProcessHandle.current().pid());
-    workers.start();
-    return new DemoRun(platform, workers, signals, clock, out);
+    return new DemoRun(platform, runtime, signals[0], clock, out);
   }
 
   /**
@@ -99,6 +86,6 @@ public final class DemoRun implements AutoCloseable {
 
   @Override
   public void close() {
-    workers.stop();
+    runtime.stop();
   }
 }

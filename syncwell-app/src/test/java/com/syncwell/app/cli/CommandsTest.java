@@ -84,4 +84,28 @@ class CommandsTest {
     assertThat(run(Map.of(), "token")).isEqualTo(2);
     assertThat(err.toString()).contains("--user");
   }
+
+  @Test
+  void token_prints_a_dev_token_that_the_platform_on_the_same_data_dir_accepts(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    int code = run(Map.of(), "token", "--user", "alice", "--data-dir", dir.toString());
+
+    assertThat(code).isZero();
+    String token = out.toString().strip();
+    java.time.Clock clock = java.time.Clock.systemUTC();
+    var authenticator =
+        com.syncwell.api.auth.JwtAuthenticator.builder(clock)
+            .dev(com.syncwell.api.auth.DevIssuer.openOrCreate(dir, clock))
+            .build();
+    assertThat(authenticator.authenticate("Bearer " + token))
+        .isEqualTo(new com.syncwell.api.auth.AuthOutcome.Authenticated("alice", "dev"));
+  }
+
+  @Test
+  void token_refuses_an_issuer_it_cannot_mint_for_in_one_line() {
+    assertThat(run(Map.of(), "token", "--user", "alice", "--issuer", "firebase")).isEqualTo(2);
+    assertThat(err.toString().lines()).hasSize(1);
+    assertThat(err.toString()).contains("--issuer");
+    assertThat(out.toString()).isEmpty();
+  }
 }

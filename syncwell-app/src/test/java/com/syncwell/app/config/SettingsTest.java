@@ -22,7 +22,7 @@ class SettingsTest {
     assertThat(s.queue()).isEqualTo(QueueKind.SQLITE);
     assertThat(s.rateLimiter()).isEqualTo(RateLimiterKind.LOCAL);
     assertThat(s.dynamoDbTable()).isEqualTo("SyncWellMetadata");
-    assertThat(s.rates()).isEqualTo(new RateSettings(10, 20, 1000));
+    assertThat(s.rates()).isEqualTo(new RateSettings(10, 20, 1000, java.util.List.of()));
     assertThat(s.workerConcurrency()).isEqualTo(2 * Runtime.getRuntime().availableProcessors());
     assertThat(s.auth().devIssuer()).isEmpty();
     assertThat(s.auth().firebaseProjectId()).isEmpty();
@@ -91,6 +91,8 @@ class SettingsTest {
     "SYNCWELL_STRAVA_TOKEN_URL, /relative/path",
     "SYNCWELL_AUTH_COGNITO_ISSUER, http://cognito.example",
     "SYNCWELL_LOG_LEVEL, loud",
+    "SYNCWELL_TRUSTED_PROXIES, 10.0.0.0/33",
+    "SYNCWELL_TRUSTED_PROXIES, 'lb.internal, 10.0.0.1'",
   })
   void a_malformed_value_is_rejected_naming_its_variable(String variable, String value) {
     assertThatThrownBy(() -> Settings.fromEnvironment(Map.of(variable, value)))
@@ -98,6 +100,14 @@ class SettingsTest {
         .hasMessageStartingWith(variable + ": ")
         .satisfies(e -> assertThat(((InvalidSetting) e).variable()).isEqualTo(variable))
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void trusted_proxies_are_a_comma_separated_list_of_ips_and_ranges() {
+    Settings s =
+        Settings.fromEnvironment(Map.of("SYNCWELL_TRUSTED_PROXIES", " 10.0.0.0/8, ::1 ,192.0.2.7"));
+
+    assertThat(s.rates().trustedProxies()).containsExactly("10.0.0.0/8", "::1", "192.0.2.7");
   }
 
   @Test

@@ -42,11 +42,11 @@ public final class DeleteSyncConfig {
       if (found.isEmpty()) {
         return new SyncConfigNotFound(configId);
       }
-      long version = found.get().version();
-      if (expectedVersion.isPresent() && expectedVersion.getAsLong() != version) {
-        return new VersionMismatch(version);
+      long revision = found.get().revision();
+      if (expectedVersion.isPresent() && expectedVersion.getAsLong() != revision) {
+        return new VersionMismatch(revision);
       }
-      if (configs.delete(userId, configId, version) instanceof Deleted) {
+      if (configs.delete(userId, configId, found.get().version()) instanceof Deleted) {
         return new SyncConfigDeleted();
       }
     }

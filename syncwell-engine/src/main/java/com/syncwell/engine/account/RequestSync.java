@@ -1,5 +1,6 @@
 package com.syncwell.engine.account;
 
+import com.syncwell.connector.TimeWindow;
 import com.syncwell.domain.DataType;
 import com.syncwell.engine.store.ConnectionStore;
 import com.syncwell.engine.store.Job;
@@ -11,6 +12,11 @@ import com.syncwell.engine.store.SyncConfigSpec;
 import com.syncwell.engine.store.SyncConfigStore;
 import com.syncwell.engine.sync.ConnectorRegistry;
 import com.syncwell.engine.sync.RequestSyncJob;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,9 +30,12 @@ import java.util.Optional;
  *       (keeping its cursor, ledger and strategy), else a new unscheduled one (no {@code
  *       nextDueAt}, so the scheduler never picks it up; strategy and tier from the caller's
  *       profile).
- *   <li>Mode {@code historical} is {@link HistoricalNotSupported}: a job syncs from its config's
- *       cursor (a new config's first run looks back 30 days) and carries no window, so the engine
- *       cannot honour a date range — nor a backfill of older history — without changes.
+ *   <li>Mode {@code historical}: the same route, but the job carries a window and syncs every
+ *       record starting in it again, whatever the config's cursor says, without moving the cursor
+ *       (the ledger keeps it from writing anything twice). The window is {@code dateRange}'s days
+ *       in UTC, from the start of {@code from} to the end of {@code to} (capped at now), at most
+ *       {@value #MAX_HISTORY_DAYS} days; without a range, the last {@value #DEFAULT_HISTORY_DAYS}
+ *       days.
  * </ul>
  *
  * <p>Both connections must still be the caller's and ACTIVE ({@link PairRefusal}), so a sync that
@@ -35,17 +44,23 @@ import java.util.Optional;
  * for a route without a config may create two configs for it.
  */
 public final class RequestSync {
+  static final int MAX_HISTORY_DAYS = 366;
+  static final int DEFAULT_HISTORY_DAYS = 30;
+
   private final SyncConfigStore configs;
   private final ProfileStore profiles;
   private final ConnectionPairs pairs;
   private final RequestSyncJob requestSyncJob;
+  private final Clock clock;
 
   public RequestSync(
       SyncConfigStore configs,
       ConnectionStore connections,
       ProfileStore profiles,
       ConnectorRegistry connectors,
-      RequestSyncJob requestSyncJob) {
+      RequestSyncJob requestSyncJob,
+      Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
     this.configs = Objects.requireNonNull(configs, "configs");
     this.profiles = Objects.requireNonNull(profiles, "profiles");
     this.pairs = new ConnectionPairs(connections, connectors);
@@ -84,7 +99,7 @@ public final class RequestSync {
     if (refusal.isPresent()) {
       return refusal.get();
     }
-    return enqueue(userId, found.get(), correlationId);
+    return enqueue(userId, found.get(), Optional.empty(), correlationId);
   }
 
   private RequestSyncOutcome ofPair(String userId, SyncOfPair request, String correlationId) {
@@ -104,8 +119,23 @@ public final class RequestSync {
         return new InvalidField("dateRange", "needs from and to, from not after to");
       }
     }
+    Optional<TimeWindow> window = Optional.empty();
     if ("historical".equals(request.mode())) {
-      return new HistoricalNotSupported();
+      Instant now = clock.instant();
+      if (request.dateRange().isEmpty()) {
+        window = Optional.of(new TimeWindow(now.minus(Duration.ofDays(DEFAULT_HISTORY_DAYS)), now));
+      } else {
+        DateRange range = request.dateRange().get();
+        Instant from = range.from().atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant to = range.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        if (ChronoUnit.DAYS.between(range.from(), range.to()) + 1 > MAX_HISTORY_DAYS) {
+          return new InvalidField("dateRange", "spans more than " + MAX_HISTORY_DAYS + " days");
+        }
+        if (!from.isBefore(now)) {
+          return new InvalidField("dateRange", "must start before today ends (UTC)");
+        }
+        window = Optional.of(new TimeWindow(from, to.isAfter(now) ? now : to));
+      }
     }
     Optional<PairRefusal> refusal =
         pairs.refusal(
@@ -126,11 +156,13 @@ public final class RequestSync {
     SyncConfig config =
         SameRoute.find(configs.listByUser(userId), unscheduled)
             .orElseGet(() -> configs.create(userId, unscheduled));
-    return enqueue(userId, config, correlationId);
+    return enqueue(userId, config, window, correlationId);
   }
 
-  private RequestSyncOutcome enqueue(String userId, SyncConfig config, String correlationId) {
-    Job job = requestSyncJob.request(userId, config.configId(), JobTrigger.MANUAL, correlationId);
+  private RequestSyncOutcome enqueue(
+      String userId, SyncConfig config, Optional<TimeWindow> window, String correlationId) {
+    Job job =
+        requestSyncJob.request(userId, config.configId(), JobTrigger.MANUAL, window, correlationId);
     return new SyncRequested(job, config);
   }
 }

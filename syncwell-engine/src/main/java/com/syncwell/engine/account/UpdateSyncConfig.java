@@ -1,6 +1,7 @@
 package com.syncwell.engine.account;
 
 import com.syncwell.domain.ConflictStrategy;
+import com.syncwell.engine.port.StorageFailure;
 import com.syncwell.engine.port.table.Written;
 import com.syncwell.engine.store.SyncConfig;
 import com.syncwell.engine.store.SyncConfigSpec;
@@ -10,13 +11,15 @@ import java.util.Optional;
 
 /**
  * {@code PATCH /v1/sync-configs/{id}} with {@code If-Match}: changes the strategy and/or whether
- * the config is enabled, only if it is still at the version the caller read ({@link
- * VersionMismatch} otherwise, nothing changed). The scheduler's claims move the version too, so a
- * client holding an old ETag reads again and retries. A disabled config leaves the schedule index;
+ * the config is enabled, only if it is still at the revision (ETag) the caller read ({@link
+ * VersionMismatch} otherwise, nothing changed). The scheduler's claims do not move the revision: an
+ * edit racing one re-reads and retries by itself. A disabled config leaves the schedule index;
  * enabled again, it keeps its due time (one in the past runs on the scheduler's next pass). A
  * change that changes nothing writes nothing.
  */
 public final class UpdateSyncConfig {
+  private static final int MAX_ATTEMPTS = 5;
+
   private final SyncConfigStore configs;
 
   public UpdateSyncConfig(SyncConfigStore configs) {
@@ -42,37 +45,37 @@ public final class UpdateSyncConfig {
         return new InvalidField("strategy", "must be one of " + FieldRules.STRATEGIES);
       }
     }
-    Optional<SyncConfig> found = configs.get(userId, configId);
-    if (found.isEmpty()) {
-      return new SyncConfigNotFound(configId);
-    }
-    SyncConfig current = found.get();
-    if (current.version() != expectedVersion) {
-      return new VersionMismatch(current.version());
-    }
-    SyncConfigSpec was = current.spec();
-    SyncConfigSpec wanted =
-        new SyncConfigSpec(
-            was.sourceConnectionId(),
-            was.destinationConnectionId(),
-            was.dataType(),
-            strategy.orElse(was.strategy()),
-            change.enabled().orElse(was.enabled()),
-            was.tier(),
-            was.nextDueAt());
-    if (wanted.equals(was)) {
-      return new SyncConfigUpdated(current);
-    }
-    if (configs.updateIfVersion(userId, configId, wanted, expectedVersion) instanceof Written) {
-      Optional<SyncConfig> updated = configs.get(userId, configId);
-      if (updated.isPresent()) {
-        return new SyncConfigUpdated(updated.get());
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      Optional<SyncConfig> found = configs.get(userId, configId);
+      if (found.isEmpty()) {
+        return new SyncConfigNotFound(configId);
       }
-      return new SyncConfigNotFound(configId);
+      SyncConfig current = found.get();
+      if (current.revision() != expectedVersion) {
+        return new VersionMismatch(current.revision());
+      }
+      SyncConfigSpec was = current.spec();
+      SyncConfigSpec wanted =
+          new SyncConfigSpec(
+              was.sourceConnectionId(),
+              was.destinationConnectionId(),
+              was.dataType(),
+              strategy.orElse(was.strategy()),
+              change.enabled().orElse(was.enabled()),
+              was.tier(),
+              was.nextDueAt());
+      if (wanted.equals(was)) {
+        return new SyncConfigUpdated(current);
+      }
+      if (configs.updateIfVersion(userId, configId, wanted, current.version()) instanceof Written) {
+        Optional<SyncConfig> updated = configs.get(userId, configId);
+        if (updated.isPresent()) {
+          return new SyncConfigUpdated(updated.get());
+        }
+        return new SyncConfigNotFound(configId);
+      }
+      // the item moved: a scheduler's claim (same revision: try again) or another edit
     }
-    return configs
-        .get(userId, configId)
-        .<UpdateSyncConfigOutcome>map(now -> new VersionMismatch(now.version()))
-        .orElseGet(() -> new SyncConfigNotFound(configId));
+    throw new StorageFailure("a sync config kept changing while it was being updated", null);
   }
 }

@@ -1,5 +1,6 @@
 package com.syncwell.engine.store;
 
+import com.syncwell.connector.TimeWindow;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,6 +12,8 @@ import java.util.Optional;
  * @param leaseExpiresAt until when that worker holds it; after that another may claim it
  * @param report what it did, once finished
  * @param failureReason why it FAILED
+ * @param window for a historical job, the span of record start times to sync again regardless of
+ *     the config's cursor (which it does not move); empty for an incremental job
  */
 public record Job(
     String jobId,
@@ -23,6 +26,7 @@ public record Job(
     JobProgress progress,
     Optional<JobReport> report,
     Optional<String> failureReason,
+    Optional<TimeWindow> window,
     Instant createdAt,
     Instant updatedAt,
     long version) {
@@ -37,6 +41,7 @@ public record Job(
     Objects.requireNonNull(progress, "progress");
     Objects.requireNonNull(report, "report");
     Objects.requireNonNull(failureReason, "failureReason");
+    Objects.requireNonNull(window, "window");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(updatedAt, "updatedAt");
   }

@@ -3,6 +3,7 @@ package com.syncwell.engine.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.syncwell.connector.TimeWindow;
 import com.syncwell.engine.port.StorageFailure;
 import com.syncwell.engine.port.table.AttributeValue;
 import com.syncwell.engine.port.table.Item;
@@ -54,13 +55,23 @@ public final class JobStore {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** A new QUEUED job for a config, under a new time-ordered id. */
+  /** A new QUEUED incremental job for a config, under a new time-ordered id. */
   public Job create(String userId, String configId, JobTrigger trigger) {
+    return create(userId, configId, trigger, Optional.empty());
+  }
+
+  /**
+   * A new QUEUED job for a config; with a {@code window}, a historical job that syncs the records
+   * starting in it again, regardless of the config's cursor.
+   */
+  public Job create(
+      String userId, String configId, JobTrigger trigger, Optional<TimeWindow> window) {
     UserKeys.requireId("config id", configId);
     Objects.requireNonNull(trigger, "trigger");
+    Objects.requireNonNull(window, "window");
     String jobId = SortableIds.next("job", clock);
     Instant now = clock.instant();
-    Item item =
+    Item.Builder builder =
         Item.builder(key(userId, jobId))
             .set("kind", "JOB")
             .set("jobId", jobId)
@@ -71,8 +82,10 @@ public final class JobStore {
             .set("progress", progress(JobProgress.NONE))
             .set("createdAt", now.toString())
             .set("updatedAt", now.toString())
-            .expiresAt(now.plus(RETENTION))
-            .build();
+            .expiresAt(now.plus(RETENTION));
+    window.ifPresent(
+        w -> builder.set("windowFrom", w.from().toString()).set("windowTo", w.to().toString()));
+    Item item = builder.build();
     PutOutcome put = table.putIfAbsent(item);
     if (!(put instanceof Written written)) {
       throw new IllegalStateException("a fresh job id collided");
@@ -356,6 +369,7 @@ public final class JobStore {
         stored.item().attribute("progress").map(JobStore::progress).orElse(JobProgress.NONE),
         a.optionalString("report").map(JobStore::report),
         a.optionalString("failureReason"),
+        a.optionalInstant("windowFrom").map(from -> new TimeWindow(from, a.instant("windowTo"))),
         a.instant("createdAt"),
         a.instant("updatedAt"),
         stored.version());

@@ -4,8 +4,12 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A stored sync config ({@code USER#{userId}} / {@code CONFIG#{configId}}); {@code version} is its
- * ETag.
+ * A stored sync config ({@code USER#{userId}} / {@code CONFIG#{configId}}).
+ *
+ * @param revision the user's edit count, its ETag: moves only when the user changes the config,
+ *     never when the scheduler claims a due slot, so an {@code If-Match} stays valid between edits
+ * @param version the item version, which every write moves (schedule claims too); for the next
+ *     version-checked write
  */
 public record SyncConfig(
     String configId,
@@ -13,6 +17,7 @@ public record SyncConfig(
     SyncConfigSpec spec,
     Instant createdAt,
     Instant updatedAt,
+    long revision,
     long version) {
   public SyncConfig {
     Objects.requireNonNull(configId, "configId");
@@ -24,6 +29,6 @@ public record SyncConfig(
 
   @Override
   public String toString() {
-    return "SyncConfig[" + configId + ", " + spec + ", v" + version + "]";
+    return "SyncConfig[" + configId + ", " + spec + ", r" + revision + ", v" + version + "]";
   }
 }

@@ -43,6 +43,7 @@ public final class SyncConfigStore {
 
   private static final String KIND = "sync config";
   private static final String SORT_PREFIX = "CONFIG#";
+  private static final long FIRST_REVISION = 1;
 
   private final MetadataTable table;
   private final Clock clock;
@@ -56,12 +57,12 @@ public final class SyncConfigStore {
   public SyncConfig create(String userId, SyncConfigSpec spec) {
     String configId = SortableIds.next("cfg", clock);
     Instant now = clock.instant();
-    Item item = item(userId, configId, spec, now, now);
+    Item item = item(userId, configId, spec, now, now, FIRST_REVISION);
     PutOutcome put = table.putIfAbsent(item);
     if (!(put instanceof Written written)) {
       throw new IllegalStateException("a fresh config id collided");
     }
-    return new SyncConfig(configId, userId, spec, now, now, written.version());
+    return new SyncConfig(configId, userId, spec, now, now, FIRST_REVISION, written.version());
   }
 
   /** The config, if it exists. */
@@ -84,8 +85,9 @@ public final class SyncConfigStore {
   }
 
   /**
-   * Replaces what the config says if it is at {@code expectedVersion} (the ETag of {@code
-   * If-Match}); the schedule index follows {@code spec}.
+   * Replaces what the config says if the item is at {@code expectedVersion} (a user's edit: the
+   * revision moves on); the schedule index follows {@code spec}. Callers holding an ETag compare it
+   * with {@link SyncConfig#revision()} first and pass the {@link SyncConfig#version()} they read.
    */
   public UpdateOutcome updateIfVersion(
       String userId, String configId, SyncConfigSpec spec, long expectedVersion) {
@@ -93,9 +95,10 @@ public final class SyncConfigStore {
     if (current.isEmpty()) {
       return new VersionConflict();
     }
-    Instant createdAt = new StoredAttributes(current.get().item(), KIND).instant("createdAt");
+    SyncConfig was = read(current.get());
     return table.putIfVersion(
-        item(userId, configId, spec, createdAt, clock.instant()), expectedVersion);
+        item(userId, configId, spec, was.createdAt(), clock.instant(), was.revision() + 1),
+        expectedVersion);
   }
 
   /** Deletes the config if it is at {@code expectedVersion}. */
@@ -108,8 +111,8 @@ public final class SyncConfigStore {
    * read: the scheduler's claim of one due slot. Of two schedulers that read the same due config,
    * exactly one gets {@link Written}; the other, and any caller racing a user's edit, gets {@link
    * VersionConflict} and must not enqueue. Only {@code nextDueAt} and the schedule index key change
-   * ({@code updatedAt} stays the user's last edit), but the version moves on, so an If-Match edit
-   * holding the old ETag conflicts and is retried by its client.
+   * ({@code updatedAt} and the revision stay the user's last edit); the item version moves on, so a
+   * user's edit racing the claim re-reads and, its ETag (the revision) still matching, retries.
    *
    * @param read the config as read from the schedule index; must be enabled
    * @param nextDueAt when it is due next, after its current due time
@@ -172,7 +175,12 @@ public final class SyncConfigStore {
   }
 
   private static Item item(
-      String userId, String configId, SyncConfigSpec spec, Instant createdAt, Instant updatedAt) {
+      String userId,
+      String configId,
+      SyncConfigSpec spec,
+      Instant createdAt,
+      Instant updatedAt,
+      long revision) {
     Objects.requireNonNull(spec, "spec");
     Item.Builder b =
         Item.builder(key(userId, configId))
@@ -185,7 +193,8 @@ public final class SyncConfigStore {
             .set("strategy", spec.strategy().wireName())
             .set("enabled", spec.enabled())
             .set("createdAt", createdAt.toString())
-            .set("updatedAt", updatedAt.toString());
+            .set("updatedAt", updatedAt.toString())
+            .set("revision", revision);
     spec.tier().ifPresent(t -> b.set("tier", t));
     spec.nextDueAt().ifPresent(t -> b.set("nextDueAt", t.toString()));
     if (spec.enabled() && spec.nextDueAt().isPresent()) {
@@ -226,6 +235,7 @@ public final class SyncConfigStore {
         spec,
         a.instant("createdAt"),
         a.instant("updatedAt"),
+        a.numberOr("revision", FIRST_REVISION),
         stored.version());
   }
 }

@@ -1,11 +1,13 @@
 package com.syncwell.engine.sync;
 
+import com.syncwell.connector.TimeWindow;
 import com.syncwell.engine.port.queue.JobQueue;
 import com.syncwell.engine.port.queue.OutgoingMessage;
 import com.syncwell.engine.store.Job;
 import com.syncwell.engine.store.JobStore;
 import com.syncwell.engine.store.JobTrigger;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Requests one sync of a stored config: creates a QUEUED job and sends its {@link SyncJobMessage}
@@ -27,10 +29,23 @@ public final class RequestSyncJob {
     this.queue = Objects.requireNonNull(queue, "queue");
   }
 
-  /** Creates and enqueues a job for {@code configId}, owned by {@code userId}. */
+  /** Creates and enqueues an incremental job for {@code configId}, owned by {@code userId}. */
   public Job request(String userId, String configId, JobTrigger trigger, String correlationId) {
+    return request(userId, configId, trigger, Optional.empty(), correlationId);
+  }
+
+  /**
+   * Creates and enqueues a job for {@code configId}; with a {@code window}, a historical one (see
+   * {@link JobStore#create(String, String, JobTrigger, Optional)}).
+   */
+  public Job request(
+      String userId,
+      String configId,
+      JobTrigger trigger,
+      Optional<TimeWindow> window,
+      String correlationId) {
     Objects.requireNonNull(correlationId, "correlationId");
-    Job job = jobs.create(userId, configId, trigger);
+    Job job = jobs.create(userId, configId, trigger, window);
     try {
       queue.send(
           OutgoingMessage.of(new SyncJobMessage(job.userId(), job.jobId()).toBody())

@@ -24,6 +24,7 @@ import com.syncwell.engine.store.JobMissing;
 import com.syncwell.engine.store.JobReport;
 import com.syncwell.engine.store.JobStatus;
 import com.syncwell.engine.store.JobStore;
+import com.syncwell.engine.store.JobTrigger;
 import com.syncwell.engine.store.LeasedByAnother;
 import com.syncwell.engine.store.LedgerStore;
 import com.syncwell.engine.store.SyncConfig;
@@ -112,7 +113,8 @@ public final class RunSyncJob implements JobRunner {
     }
 
     Optional<SyncConfig> found = stores.configs().get(user, job.configId());
-    if (found.isEmpty() || !found.get().spec().enabled()) {
+    boolean manual = job.trigger() == JobTrigger.MANUAL;
+    if (found.isEmpty() || !(found.get().spec().enabled() || manual)) {
       stores.jobs().cancel(user, job.jobId());
       return new JobRun.NotRun(
           found.isEmpty() ? "the sync config is gone" : "the sync config is disabled");

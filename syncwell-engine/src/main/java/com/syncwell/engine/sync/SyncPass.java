@@ -141,10 +141,14 @@ final class SyncPass {
         cursors.get(user, sourceConnection, config.spec().dataType(), config.configId());
     long cursorVersion = stored.map(StoredCursor::version).orElse(CursorStore.NO_CURSOR);
 
-    // Step 4: the source, from the stored cursor (first run: the lookback window), to the end.
+    // Step 4: the source, from the stored cursor (first run: the lookback window), to the end. A
+    // historical job lists its own window from the start and leaves the cursor where it is.
     Instant now = clock.instant();
-    TimeWindow window = new TimeWindow(now.minus(settings.firstRunLookback()), now);
-    List<Listed> pages = listSource(stored.map(StoredCursor::cursor), window);
+    boolean historical = job.window().isPresent();
+    TimeWindow window =
+        job.window().orElseGet(() -> new TimeWindow(now.minus(settings.firstRunLookback()), now));
+    List<Listed> pages =
+        listSource(historical ? Optional.empty() : stored.map(StoredCursor::cursor), window);
 
     // The ledger entry of every listed record; which records still need the matcher.
     Map<String, Optional<LedgerEntry>> entries = new HashMap<>();
@@ -178,13 +182,15 @@ final class SyncPass {
         handledPages++;
       }
     } catch (ProviderException stopped) {
-      if (handledPages > 0) {
+      if (handledPages > 0 && !historical) {
         advance(pages.get(handledPages - 1).next(), cursorVersion, "stopped midway");
       }
       throw stopped;
     }
     // Step 9.
-    advance(pages.getLast().next(), cursorVersion, "done");
+    if (!historical) {
+      advance(pages.getLast().next(), cursorVersion, "done");
+    }
     LOG.info("sync job {} of config {}: {}", job.jobId(), config.configId(), tally);
   }
 

@@ -142,7 +142,7 @@ final class AccountBed implements AutoCloseable {
 
   RequestSync requestSync() {
     return new RequestSync(
-        configs, connections, profiles, connectors, new RequestSyncJob(jobs, queue));
+        configs, connections, profiles, connectors, new RequestSyncJob(jobs, queue), clock);
   }
 
   GetSyncJob getSyncJob() {

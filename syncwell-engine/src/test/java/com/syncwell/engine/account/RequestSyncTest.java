@@ -4,6 +4,7 @@ import static com.syncwell.engine.account.AccountBed.ALICE;
 import static com.syncwell.engine.account.AccountBed.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.syncwell.connector.TimeWindow;
 import com.syncwell.domain.ConflictStrategy;
 import com.syncwell.domain.DataType;
 import com.syncwell.engine.port.queue.ReceivedMessage;
@@ -18,7 +19,9 @@ import com.syncwell.engine.sync.RequestSyncJob;
 import com.syncwell.engine.sync.SyncJobMessage;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -180,33 +183,68 @@ class RequestSyncTest {
   }
 
   @Test
-  void a_historical_sync_is_not_supported_with_or_without_a_range() {
+  void a_historical_sync_carries_its_window_in_utc_days_and_without_a_range_the_last_30_days() {
     DateRange january = new DateRange(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 31));
 
-    RequestSyncOutcome ranged =
+    RequestSyncOutcome ranged = request(ALICE, historical(Optional.of(january)));
+    RequestSyncOutcome open = request(ALICE, historical(Optional.empty()));
+
+    Job rangedJob = ((SyncRequested) ranged).job();
+    assertThat(rangedJob.window())
+        .contains(
+            new TimeWindow(
+                Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-02-01T00:00:00Z")));
+    assertThat(bed.jobs.get(ALICE, rangedJob.jobId()).orElseThrow().window())
+        .isEqualTo(rangedJob.window());
+    Instant now = bed.clock.instant();
+    assertThat(((SyncRequested) open).job().window())
+        .contains(new TimeWindow(now.minus(Duration.ofDays(30)), now));
+    assertThat(bed.listSyncConfigs().list(ALICE)).hasSize(1);
+    assertThat(bed.drainQueue()).hasSize(2);
+  }
+
+  @Test
+  void
+      a_historical_range_reaching_past_now_ends_now_and_one_in_the_future_or_too_long_is_refused() {
+    LocalDate today = LocalDate.ofInstant(bed.clock.instant(), ZoneOffset.UTC);
+    Instant now = bed.clock.instant();
+
+    RequestSyncOutcome capped =
+        request(
+            ALICE, historical(Optional.of(new DateRange(today.minusDays(2), today.plusDays(5)))));
+    RequestSyncOutcome future =
+        request(
+            ALICE, historical(Optional.of(new DateRange(today.plusDays(1), today.plusDays(2)))));
+    RequestSyncOutcome tooLong =
+        request(
+            ALICE,
+            historical(Optional.of(new DateRange(today.minusDays(400), today.minusDays(1)))));
+
+    assertThat(((SyncRequested) capped).job().window().orElseThrow().to()).isEqualTo(now);
+    assertThat(future).isInstanceOf(InvalidField.class);
+    assertThat(((InvalidField) future).field()).isEqualTo("dateRange");
+    assertThat(tooLong).isInstanceOf(InvalidField.class);
+    assertThat(bed.drainQueue()).hasSize(1);
+  }
+
+  @Test
+  void a_manual_sync_has_no_window() {
+    RequestSyncOutcome manual =
         request(
             ALICE,
             new SyncOfPair(
                 fitbit.connectionId(),
                 strava.connectionId(),
                 "workout",
-                "historical",
-                Optional.of(january)));
-    RequestSyncOutcome open =
-        request(
-            ALICE,
-            new SyncOfPair(
-                fitbit.connectionId(),
-                strava.connectionId(),
-                "workout",
-                "historical",
+                "manual",
                 Optional.empty()));
 
-    assertThat(ranged).isEqualTo(new HistoricalNotSupported());
-    assertThat(((Refusal) ranged).code()).isEqualTo("historical_not_supported");
-    assertThat(open).isEqualTo(new HistoricalNotSupported());
-    assertThat(bed.listSyncConfigs().list(ALICE)).isEmpty();
-    assertThat(bed.drainQueue()).isEmpty();
+    assertThat(((SyncRequested) manual).job().window()).isEmpty();
+  }
+
+  private SyncOfPair historical(Optional<DateRange> range) {
+    return new SyncOfPair(
+        fitbit.connectionId(), strava.connectionId(), "workout", "historical", range);
   }
 
   @Test

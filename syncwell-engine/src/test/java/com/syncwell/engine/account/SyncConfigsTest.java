@@ -261,7 +261,7 @@ class SyncConfigsTest {
   // ---- update
 
   @Test
-  void an_update_at_the_current_version_changes_what_it_names_and_moves_the_version() {
+  void an_update_at_the_current_revision_changes_what_it_names_and_moves_the_revision() {
     SyncConfig config = created(create(ALICE, fitbit, strava, "workout"));
 
     UpdateSyncConfigOutcome outcome =
@@ -269,39 +269,65 @@ class SyncConfigsTest {
             .update(
                 ALICE,
                 config.configId(),
-                config.version(),
+                config.revision(),
                 new SyncConfigChange(Optional.of("dest_wins"), Optional.empty()));
 
     SyncConfig updated = ((SyncConfigUpdated) outcome).config();
-    assertThat(updated.version()).isGreaterThan(config.version());
+    assertThat(updated.revision()).isEqualTo(config.revision() + 1);
     assertThat(updated.spec().strategy()).isEqualTo(ConflictStrategy.DEST_WINS);
     assertThat(updated.spec().enabled()).isTrue();
     assertThat(updated.spec().nextDueAt()).isEqualTo(config.spec().nextDueAt());
   }
 
   @Test
-  void a_stale_version_is_a_version_mismatch_and_changes_nothing() {
+  void a_scheduler_claim_leaves_the_etag_valid() {
     SyncConfig config = created(create(ALICE, fitbit, strava, "workout"));
     bed.configs.advanceScheduleIfVersion(config, bed.clock.instant().plus(Duration.ofDays(1)));
-    long current = bed.configs.get(ALICE, config.configId()).orElseThrow().version();
+    SyncConfig claimed = bed.configs.get(ALICE, config.configId()).orElseThrow();
+    assertThat(claimed.version()).isGreaterThan(config.version());
+    assertThat(claimed.revision()).isEqualTo(config.revision());
 
     UpdateSyncConfigOutcome outcome =
         bed.updateSyncConfig()
             .update(
                 ALICE,
                 config.configId(),
-                config.version(),
+                config.revision(),
+                new SyncConfigChange(Optional.of("dest_wins"), Optional.empty()));
+
+    SyncConfig updated = ((SyncConfigUpdated) outcome).config();
+    assertThat(updated.spec().strategy()).isEqualTo(ConflictStrategy.DEST_WINS);
+    assertThat(updated.spec().nextDueAt()).isEqualTo(claimed.spec().nextDueAt());
+  }
+
+  @Test
+  void a_stale_revision_is_a_version_mismatch_and_changes_nothing() {
+    SyncConfig config = created(create(ALICE, fitbit, strava, "workout"));
+    bed.updateSyncConfig()
+        .update(
+            ALICE,
+            config.configId(),
+            config.revision(),
+            new SyncConfigChange(Optional.of("newest_wins"), Optional.empty()));
+
+    UpdateSyncConfigOutcome outcome =
+        bed.updateSyncConfig()
+            .update(
+                ALICE,
+                config.configId(),
+                config.revision(),
                 new SyncConfigChange(Optional.of("dest_wins"), Optional.of(false)));
 
-    assertThat(outcome).isEqualTo(new VersionMismatch(current));
+    assertThat(outcome).isEqualTo(new VersionMismatch(config.revision() + 1));
     assertThat(((Refusal) outcome).code()).isEqualTo("version_mismatch");
     SyncConfig after = bed.configs.get(ALICE, config.configId()).orElseThrow();
-    assertThat(after.spec().strategy()).isEqualTo(ConflictStrategy.SOURCE_WINS);
+    assertThat(after.spec().strategy()).isEqualTo(ConflictStrategy.NEWEST_WINS);
     assertThat(after.spec().enabled()).isTrue();
   }
 
   @Test
-  void a_write_racing_the_update_turns_it_into_a_version_mismatch(@TempDir Path other) {
+  void a_scheduler_claim_racing_the_update_is_retried_and_another_edit_racing_it_wins(
+      @TempDir Path other) {
     InterferingTable[] table = new InterferingTable[1];
     try (AccountBed racing =
         new AccountBed(
@@ -317,18 +343,36 @@ class SyncConfigsTest {
               racing.configs.advanceScheduleIfVersion(
                   config, racing.clock.instant().plus(Duration.ofDays(1))));
 
-      UpdateSyncConfigOutcome outcome =
+      UpdateSyncConfigOutcome retried =
           racing
               .updateSyncConfig()
               .update(
                   ALICE,
                   config.configId(),
-                  config.version(),
+                  config.revision(),
                   new SyncConfigChange(Optional.empty(), Optional.of(false)));
 
-      assertThat(outcome).isEqualTo(new VersionMismatch(config.version() + 1));
-      assertThat(racing.configs.get(ALICE, config.configId()).orElseThrow().spec().enabled())
-          .isTrue();
+      assertThat(retried).isInstanceOf(SyncConfigUpdated.class);
+      SyncConfig disabled = racing.configs.get(ALICE, config.configId()).orElseThrow();
+      assertThat(disabled.spec().enabled()).isFalse();
+
+      table[0].interfere(
+          1,
+          () ->
+              racing.configs.updateIfVersion(
+                  ALICE, config.configId(), disabled.spec().withEnabled(true), disabled.version()));
+      UpdateSyncConfigOutcome lost =
+          racing
+              .updateSyncConfig()
+              .update(
+                  ALICE,
+                  config.configId(),
+                  disabled.revision(),
+                  new SyncConfigChange(Optional.of("dest_wins"), Optional.empty()));
+
+      assertThat(lost).isEqualTo(new VersionMismatch(disabled.revision() + 1));
+      assertThat(racing.configs.get(ALICE, config.configId()).orElseThrow().spec().strategy())
+          .isEqualTo(ConflictStrategy.SOURCE_WINS);
     }
   }
 
@@ -341,7 +385,7 @@ class SyncConfigsTest {
                     .update(
                         ALICE,
                         config.configId(),
-                        config.version(),
+                        config.revision(),
                         new SyncConfigChange(Optional.empty(), Optional.of(false))))
             .config();
     assertThat(bed.dueConfigIds(bed.clock.instant().plus(Duration.ofDays(30)))).isEmpty();
@@ -350,7 +394,7 @@ class SyncConfigsTest {
         .update(
             ALICE,
             config.configId(),
-            disabled.version(),
+            disabled.revision(),
             new SyncConfigChange(Optional.empty(), Optional.of(true)));
 
     assertThat(bed.dueConfigIds(bed.clock.instant())).containsExactly(config.configId());
@@ -365,7 +409,7 @@ class SyncConfigsTest {
             .update(
                 ALICE,
                 config.configId(),
-                config.version(),
+                config.revision(),
                 new SyncConfigChange(Optional.of("source_wins"), Optional.of(true)));
 
     assertThat(outcome).isEqualTo(new SyncConfigUpdated(config));
@@ -380,7 +424,7 @@ class SyncConfigsTest {
                 .update(
                     ALICE,
                     config.configId(),
-                    config.version(),
+                    config.revision(),
                     new SyncConfigChange(Optional.of("x"), Optional.empty())))
         .isInstanceOf(InvalidField.class);
     assertThat(
@@ -388,7 +432,7 @@ class SyncConfigsTest {
                 .update(
                     BOB,
                     config.configId(),
-                    config.version(),
+                    config.revision(),
                     new SyncConfigChange(Optional.empty(), Optional.of(false))))
         .isEqualTo(new SyncConfigNotFound(config.configId()));
     assertThat(bed.configs.get(ALICE, config.configId()).orElseThrow()).isEqualTo(config);
@@ -402,7 +446,7 @@ class SyncConfigsTest {
     SyncConfig b = created(create(ALICE, strava, fitbit, "workout"));
     bed.configs.advanceScheduleIfVersion(b, bed.clock.instant().plus(Duration.ofDays(1)));
 
-    assertThat(bed.deleteSyncConfig().delete(ALICE, a.configId(), OptionalLong.of(a.version())))
+    assertThat(bed.deleteSyncConfig().delete(ALICE, a.configId(), OptionalLong.of(a.revision())))
         .isEqualTo(new SyncConfigDeleted());
     assertThat(bed.deleteSyncConfig().delete(ALICE, b.configId(), OptionalLong.empty()))
         .isEqualTo(new SyncConfigDeleted());
@@ -417,7 +461,7 @@ class SyncConfigsTest {
     DeleteSyncConfigOutcome outcome =
         bed.deleteSyncConfig().delete(ALICE, config.configId(), OptionalLong.of(7));
 
-    assertThat(outcome).isEqualTo(new VersionMismatch(config.version()));
+    assertThat(outcome).isEqualTo(new VersionMismatch(config.revision()));
     assertThat(bed.listSyncConfigs().list(ALICE)).containsExactly(config);
   }
 

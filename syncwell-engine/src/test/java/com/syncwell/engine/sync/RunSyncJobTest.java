@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.syncwell.connector.RateLimited;
+import com.syncwell.connector.TimeWindow;
 import com.syncwell.connector.TokenSet;
 import com.syncwell.connector.Transient;
 import com.syncwell.domain.ConflictStrategy;
+import com.syncwell.domain.DataType;
 import com.syncwell.domain.SportType;
 import com.syncwell.domain.Workout;
 import com.syncwell.engine.store.Connection;
@@ -14,7 +16,9 @@ import com.syncwell.engine.store.ConnectionStatus;
 import com.syncwell.engine.store.Job;
 import com.syncwell.engine.store.JobReport;
 import com.syncwell.engine.store.JobStatus;
+import com.syncwell.engine.store.JobTrigger;
 import com.syncwell.engine.store.LedgerState;
+import com.syncwell.engine.store.StoredCursor;
 import com.syncwell.engine.store.SyncConfig;
 import com.syncwell.testkit.MutableClock;
 import java.nio.file.Path;
@@ -369,12 +373,12 @@ class RunSyncJobTest {
   }
 
   @Test
-  void a_disabled_config_cancels_its_job_without_a_provider_call() {
+  void a_disabled_config_cancels_its_scheduled_job_without_a_provider_call() {
     dataset();
     SyncConfig config = bed.config(from, to, ConflictStrategy.SOURCE_WINS);
     bed.configs.updateIfVersion(
         SyncBed.USER, config.configId(), config.spec().withEnabled(false), config.version());
-    Job job = bed.job(config);
+    Job job = bed.jobs.create(SyncBed.USER, config.configId(), JobTrigger.SCHEDULED);
 
     JobRun run = bed.run(job, "worker-1");
 
@@ -382,6 +386,58 @@ class RunSyncJobTest {
     assertThat(bed.jobs.get(SyncBed.USER, job.jobId()).orElseThrow().status())
         .isEqualTo(JobStatus.CANCELLED);
     assertThat(source.listCalls).isZero();
+  }
+
+  @Test
+  void a_manual_job_of_a_disabled_config_runs_because_the_user_asked_for_it() {
+    List<Workout> all = dataset();
+    SyncConfig config = bed.config(from, to, ConflictStrategy.SOURCE_WINS);
+    bed.configs.updateIfVersion(
+        SyncBed.USER, config.configId(), config.spec().withEnabled(false), config.version());
+
+    JobReport report = report(bed.runOnce(config));
+
+    assertThat(report.written()).isEqualTo(5);
+    assertThat(copiesAtDestination(all)).containsOnly(1L);
+  }
+
+  @Test
+  void a_historical_job_syncs_its_window_beyond_the_lookback_once_and_leaves_the_cursor_alone() {
+    List<Workout> recent = dataset();
+    Workout old = run(daysAgo(45, 7), "older than the lookback");
+    source.add(old);
+    SyncConfig config = bed.config(from, to, ConflictStrategy.SOURCE_WINS);
+    bed.runOnce(config);
+    assertThat(copiesAtDestination(List.of(old))).containsOnly(0L);
+    StoredCursor cursor =
+        bed.cursors
+            .get(SyncBed.USER, from.connectionId(), DataType.WORKOUT, config.configId())
+            .orElseThrow();
+    TimeWindow history =
+        new TimeWindow(clock.instant().minus(Duration.ofDays(60)), clock.instant());
+
+    JobReport first =
+        report(
+            bed.run(
+                bed.jobs.create(
+                    SyncBed.USER, config.configId(), JobTrigger.MANUAL, Optional.of(history)),
+                "worker-h1"));
+    JobReport again =
+        report(
+            bed.run(
+                bed.jobs.create(
+                    SyncBed.USER, config.configId(), JobTrigger.MANUAL, Optional.of(history)),
+                "worker-h2"));
+
+    assertThat(first.written()).isEqualTo(1);
+    assertThat(first.listed()).isEqualTo(8);
+    assertThat(again.written()).isZero();
+    List<Workout> everything = new ArrayList<>(recent);
+    everything.add(old);
+    assertThat(copiesAtDestination(everything)).containsOnly(1L);
+    assertThat(
+            bed.cursors.get(SyncBed.USER, from.connectionId(), DataType.WORKOUT, config.configId()))
+        .contains(cursor);
   }
 
   @Test

@@ -43,7 +43,7 @@ public record SimWorkout(
     Objects.requireNonNull(sport, "sport");
     Objects.requireNonNull(start, "start");
     Objects.requireNonNull(offset, "offset");
-    samples = samples == null ? List.of() : List.copyOf(samples);
+    samples = samples == null ? List.of() : PackedTrack.of(samples);
   }
 
   public Instant end() {

@@ -1,0 +1,108 @@
+package com.syncwell.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ServeCommandTest {
+  private static final Duration BOUND = Duration.ofSeconds(30);
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void serve_all_answers_health_and_readiness_and_stops_gracefully_on_request(@TempDir Path dir)
+      throws Exception {
+    int port = freePort();
+    Map<String, String> env =
+        Map.of(
+            "SYNCWELL_PORT", Integer.toString(port),
+            "SYNCWELL_DATA_DIR", dir.toString(),
+            "SYNCWELL_AUTH_DEV", "true");
+    CommandLine line = Commands.commandLine(env);
+    line.setOut(new PrintWriter(out, true));
+    line.setErr(new PrintWriter(err, true));
+    ServeCommand serve = (ServeCommand) line.getSubcommands().get("serve").getCommand();
+
+    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> line.execute("serve"));
+    assertThat(waitForHealth(port)).isEqualTo(200);
+
+    HttpResponse<String> ready = get(port, "/readyz");
+    HttpResponse<String> unauthenticated = get(port, "/v1/users/me");
+    serve.shutdown.trigger();
+
+    assertThat(exit.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isZero();
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(unauthenticated.statusCode()).isEqualTo(401);
+    assertThat(out.toString()).contains("role all", "API on port " + port, "scheduler");
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void serve_without_any_identity_provider_stops_with_one_line_naming_the_setting(@TempDir Path dir)
+      throws IOException {
+    int code =
+        Commands.run(
+            new String[] {"serve", "--role", "api", "--port", Integer.toString(freePort())},
+            Map.of("SYNCWELL_DATA_DIR", dir.toString()),
+            new PrintWriter(out, true),
+            new PrintWriter(err, true));
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString().lines()).hasSize(1);
+    assertThat(err.toString()).startsWith("syncwell: SYNCWELL_AUTH_FIREBASE_PROJECT_ID: ");
+  }
+
+  @Test
+  void serve_on_engines_that_have_not_landed_says_so_in_one_line(@TempDir Path dir) {
+    int code =
+        Commands.run(
+            new String[] {"serve"},
+            Map.of("SYNCWELL_DATA_DIR", dir.toString(), "SYNCWELL_STORE", "dynamodb"),
+            new PrintWriter(out, true),
+            new PrintWriter(err, true));
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString().lines()).hasSize(1);
+    assertThat(err.toString()).contains("issue #6");
+  }
+
+  private int waitForHealth(int port) throws InterruptedException {
+    long deadline = System.nanoTime() + BOUND.toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        return get(port, "/healthz").statusCode();
+      } catch (IOException notYet) {
+        TimeUnit.MILLISECONDS.sleep(50); // polling with a bound while the server binds
+      }
+    }
+    throw new AssertionError("serve did not answer /healthz within " + BOUND);
+  }
+
+  private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}

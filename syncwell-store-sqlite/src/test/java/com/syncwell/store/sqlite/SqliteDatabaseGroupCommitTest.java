@@ -1,0 +1,159 @@
+package com.syncwell.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.syncwell.engine.port.StorageFailure;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteDatabaseGroupCommitTest {
+  @TempDir Path dir;
+  private SqliteDatabase db;
+
+  @BeforeEach
+  void open() {
+    db = SqliteDatabase.open(dir.resolve("g.db"));
+    db.migrate("t", List.of("CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT NOT NULL)"));
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  @Test
+  void writes_queued_behind_a_slow_commit_run_together_and_a_failing_one_is_rolled_back_alone()
+      throws Exception {
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    int writers = 40;
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      Future<?> first =
+          pool.submit(
+              () ->
+                  db.write(
+                      c -> {
+                        insert(c, 0);
+                        holding.countDown();
+                        await(release);
+                        return null;
+                      }));
+      assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+      AtomicInteger queued = new AtomicInteger();
+      List<Future<Integer>> rest = new ArrayList<>();
+      for (int i = 1; i <= writers; i++) {
+        int k = i;
+        rest.add(
+            pool.submit(
+                () -> {
+                  queued.incrementAndGet();
+                  return db.write(
+                      c -> {
+                        insert(c, k);
+                        if (k == 7) {
+                          throw new IllegalStateException("work 7 fails after its insert");
+                        }
+                        if (k == 9) {
+                          insert(c, 8); // duplicate key: SQLException after its own insert
+                        }
+                        return k;
+                      });
+                }));
+      }
+      while (queued.get() < writers || pendingCount() < writers) {
+        Thread.onSpinWait();
+      }
+      release.countDown();
+      first.get(10, TimeUnit.SECONDS);
+      for (int i = 1; i <= writers; i++) {
+        Future<Integer> f = rest.get(i - 1);
+        if (i == 7) {
+          assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS))
+              .hasCauseInstanceOf(IllegalStateException.class);
+        } else if (i == 9) {
+          assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS))
+              .hasCauseInstanceOf(StorageFailure.class);
+        } else {
+          assertThat(f.get(10, TimeUnit.SECONDS)).isEqualTo(i);
+        }
+      }
+    }
+    List<Integer> keys = keys();
+    assertThat(keys).doesNotContain(7, 9).hasSize(writers - 1).contains(0, 1, 8, 40);
+  }
+
+  @Test
+  void a_write_returns_only_after_its_commit_is_visible_to_readers() {
+    for (int k = 0; k < 50; k++) {
+      int key = k;
+      db.write(c -> insert(c, key));
+      assertThat(keys()).contains(key);
+    }
+  }
+
+  @Test
+  void nested_writes_join_the_outer_transaction() {
+    assertThatThrownBy(
+            () ->
+                db.write(
+                    c -> {
+                      insert(c, 1);
+                      db.write(inner -> insert(inner, 2));
+                      throw new IllegalStateException("outer fails");
+                    }))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(keys()).isEmpty();
+  }
+
+  private int pendingCount() {
+    return db.pendingWrites();
+  }
+
+  private static Void insert(java.sql.Connection c, int k) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO t (k, v) VALUES (?, 'x')")) {
+      ps.setInt(1, k);
+      ps.executeUpdate();
+    }
+    return null;
+  }
+
+  private List<Integer> keys() {
+    return db.read(
+        c -> {
+          List<Integer> out = new ArrayList<>();
+          try (PreparedStatement ps = c.prepareStatement("SELECT k FROM t ORDER BY k");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.add(rs.getInt(1));
+            }
+          }
+          return out;
+        });
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(10, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("not released");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
