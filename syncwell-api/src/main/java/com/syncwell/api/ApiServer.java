@@ -28,6 +28,7 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,6 +54,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiServer implements AutoCloseable {
   public static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+
+  /** The most of an unread request body read and discarded before answering: 1 MiB. */
+  static final long DRAIN_LIMIT = 1024 * 1024;
+
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
   private final RequestPipeline pipeline;
@@ -198,10 +203,37 @@ public final class ApiServer implements AutoCloseable {
       return;
     }
     try {
-      write(ctx.res(), pipeline.handle(in));
+      ApiResponse response = pipeline.handle(in);
+      write(ctx.res(), drained(req, response));
     } finally {
       inFlight.exit();
     }
+  }
+
+  /**
+   * Reads and discards what is left of the request body (a refused request may not have been read:
+   * 413 by its declared length, 429) up to {@link #DRAIN_LIMIT}, so that the client, still sending,
+   * gets to read the answer instead of a connection reset. A longer body closes the connection.
+   */
+  private static ApiResponse drained(HttpServletRequest req, ApiResponse response) {
+    long declared = req.getContentLengthLong();
+    if (declared > DRAIN_LIMIT) {
+      return response.withHeader("Connection", "close");
+    }
+    try {
+      InputStream body = req.getInputStream();
+      byte[] buffer = new byte[8192];
+      long total = 0;
+      for (int n; (n = body.read(buffer)) >= 0; ) {
+        total += n;
+        if (total > DRAIN_LIMIT) {
+          return response.withHeader("Connection", "close");
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return response.withHeader("Connection", "close");
+    }
+    return response;
   }
 
   private static Headers headersOf(HttpServletRequest req) {

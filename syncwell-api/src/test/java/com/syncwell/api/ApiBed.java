@@ -67,7 +67,8 @@ final class ApiBed implements AutoCloseable {
     RateSettings rates = RateSettings.defaults();
     List<Route> extraRoutes = List.of();
     Map<String, Connector> connectors = Map.of();
-    Authenticator authenticator = new FakeAuthenticator();
+    java.util.function.Function<MutableClock, Authenticator> authenticator =
+        c -> new FakeAuthenticator();
     List<WebhookReceiver> extraReceivers = List.of();
 
     /** The real {@link LocalRateLimiter} on the bed's clock. */
@@ -87,7 +88,8 @@ final class ApiBed implements AutoCloseable {
       return this;
     }
 
-    Options authenticator(Authenticator a) {
+    /** An authenticator made on the bed's clock. */
+    Options authenticator(java.util.function.Function<MutableClock, Authenticator> a) {
       authenticator = a;
       return this;
     }
@@ -146,7 +148,7 @@ final class ApiBed implements AutoCloseable {
             table,
             queue,
             useCases,
-            o.authenticator,
+            o.authenticator.apply(clock),
             o.limiter == null ? new LocalRateLimiter(clock) : o.limiter,
             o.rates,
             receivers,

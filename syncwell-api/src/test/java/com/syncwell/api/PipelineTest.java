@@ -71,6 +71,15 @@ class PipelineTest {
   }
 
   @Test
+  void the_correlation_id_is_in_the_logging_context_while_the_request_runs() {
+    ApiBed.Reply r =
+        bed.send(
+            bed.request("/v1/test/mdc", null).header("X-Correlation-Id", "trace-12345").build());
+    assertThat(r.json().path("mdc").asText()).isEqualTo("trace-12345");
+    assertThat(r.json().path("request").asText()).isEqualTo("trace-12345");
+  }
+
+  @Test
   void an_unknown_path_is_404_problem_json() {
     assertProblem(bed.get("/v1/nothing-here", "user-a"), 404, "not_found");
     assertProblem(bed.get("/", null), 404, "not_found");

@@ -1,6 +1,7 @@
 package com.syncwell.api;
 
 import com.syncwell.api.http.ApiResponse;
+import com.syncwell.api.http.CorrelationIds;
 import com.syncwell.api.http.Route;
 import com.syncwell.engine.port.StorageFailure;
 import java.util.List;
@@ -31,6 +32,17 @@ final class TestRoutes {
               throw new IllegalStateException("com.syncwell.Secret java.lang.NullPointerException");
             }),
         Route.open("GET", "/v1/test/open", r -> ApiResponse.json(200, Map.of("ok", true))),
-        Route.user("GET", "/v1/test/me", r -> ApiResponse.json(200, Map.of("user", r.user()))));
+        Route.user("GET", "/v1/test/me", r -> ApiResponse.json(200, Map.of("user", r.user()))),
+        Route.open(
+            "GET",
+            "/v1/test/mdc",
+            r ->
+                ApiResponse.json(
+                    200,
+                    Map.of(
+                        "mdc",
+                        String.valueOf(org.slf4j.MDC.get(CorrelationIds.MDC_KEY)),
+                        "request",
+                        r.correlationId()))));
   }
 }

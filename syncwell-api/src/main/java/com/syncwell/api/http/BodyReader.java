@@ -6,7 +6,7 @@ import java.io.InputStream;
 /**
  * Reads a request body of at most {@link #MAX_BYTES}: a larger declared {@code Content-Length} is
  * refused before reading, and a body without one (chunked) is refused as soon as it passes the
- * limit.
+ * limit. The stream is left open: the server drains what is left before answering.
  */
 public final class BodyReader {
   public static final int MAX_BYTES = 64 * 1024;
@@ -24,7 +24,8 @@ public final class BodyReader {
     if (in.body() == null) {
       return new byte[0];
     }
-    try (InputStream body = in.body()) {
+    try {
+      InputStream body = in.body();
       byte[] bytes = body.readNBytes(MAX_BYTES + 1);
       if (bytes.length > MAX_BYTES) {
         throw tooLarge();

@@ -12,7 +12,7 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Jetty's own error answers (requests it refuses before the API sees them: unparseable request
  * lines, ambiguous URIs, oversized headers) as problem+json with a generated correlation id, never
- * Jetty's HTML page, its messages or a stack trace.
+ * Jetty's HTML page, its messages or a stack trace; the connection is closed after them.
  */
 public final class JettyProblemErrors extends ErrorHandler {
 
@@ -31,6 +31,9 @@ public final class JettyProblemErrors extends ErrorHandler {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, ApiResponse.PROBLEM_JSON);
     response.getHeaders().put(CorrelationIds.HEADER, correlationId);
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    // Jetty refused the request before the API saw it and may not read another on this
+    // connection; say so, or a client reusing it would find it closed.
+    response.getHeaders().put(HttpHeader.CONNECTION, "close");
     response.write(true, ByteBuffer.wrap(body(status, correlationId)), callback);
     return true;
   }
@@ -52,6 +55,9 @@ public final class JettyProblemErrors extends ErrorHandler {
           case 431 -> Problem.of(431, "headers_too_large", "The request headers are too large.");
           case 404 -> Problem.of(404, "not_found", "No resource at this path.");
           case 405 -> Problem.of(405, "method_not_allowed", "This method is not supported.");
+          case 505 ->
+              Problem.of(
+                  505, "http_version_not_supported", "Only HTTP/1.0, 1.1 and 2 are spoken here.");
           default ->
               s >= 500
                   ? Problem.of(s, "internal_error", "Something went wrong on our side.")
