@@ -6,7 +6,11 @@ import com.syncwell.domain.SportType;
 import com.syncwell.domain.TrackPoint;
 import com.syncwell.domain.UnitConversion;
 import com.syncwell.domain.Workout;
+import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -317,11 +321,13 @@ public final class TcxCodec implements WorkoutFileCodec {
   @Override
   public byte[] write(Workout workout) {
     Objects.requireNonNull(workout, "workout");
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream out =
+        new ByteArrayOutputStream(8 * 1024 + 256 * workout.samples().size());
+    // Characters go through a buffered encoder: the stream writer's own UTF-8 output writes the
+    // byte stream one character at a time.
+    Writer chars = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
     try {
-      XMLStreamWriter xml =
-          XMLOutputFactory.newDefaultFactory()
-              .createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
+      XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(chars);
       xml.writeStartDocument(StandardCharsets.UTF_8.name(), "1.0");
       xml.setDefaultNamespace(NAMESPACE);
       xml.writeStartElement(NAMESPACE, "TrainingCenterDatabase");
@@ -332,8 +338,8 @@ public final class TcxCodec implements WorkoutFileCodec {
           XSI,
           "schemaLocation",
           NAMESPACE + " http://www.garmin.com/xmlschemas/TrainingCenterDatabasev2.xsd");
-      xml.writeStartElement(NAMESPACE, "Activities");
-      xml.writeStartElement(NAMESPACE, "Activity");
+      xml.writeStartElement("Activities");
+      xml.writeStartElement("Activity");
       xml.writeAttribute("Sport", sportAttribute(workout.sport()));
       element(xml, "Id", time(workout.start().toInstant()));
       writeLap(xml, workout);
@@ -345,14 +351,15 @@ public final class TcxCodec implements WorkoutFileCodec {
       xml.writeEndElement();
       xml.writeEndDocument();
       xml.close();
-    } catch (XMLStreamException e) {
+      chars.flush();
+    } catch (XMLStreamException | IOException e) {
       throw new IllegalStateException("writing XML to memory does not fail", e);
     }
     return out.toByteArray();
   }
 
   private static void writeLap(XMLStreamWriter xml, Workout workout) throws XMLStreamException {
-    xml.writeStartElement(NAMESPACE, "Lap");
+    xml.writeStartElement("Lap");
     xml.writeAttribute("StartTime", time(workout.start().toInstant()));
     Duration total = workout.movingTime().orElse(workout.duration());
     element(xml, "TotalTimeSeconds", decimal(total.toMillis() / 1000.0));
@@ -378,7 +385,7 @@ public final class TcxCodec implements WorkoutFileCodec {
     element(xml, "TriggerMethod", "Manual");
     if (!workout.samples().isEmpty()) {
       boolean running = workout.sport().family() == com.syncwell.domain.SportFamily.RUNNING;
-      xml.writeStartElement(NAMESPACE, "Track");
+      xml.writeStartElement("Track");
       for (TrackPoint p : workout.samples()) {
         writeTrackpoint(xml, p, running);
       }
@@ -389,10 +396,10 @@ public final class TcxCodec implements WorkoutFileCodec {
 
   private static void writeTrackpoint(XMLStreamWriter xml, TrackPoint p, boolean running)
       throws XMLStreamException {
-    xml.writeStartElement(NAMESPACE, "Trackpoint");
+    xml.writeStartElement("Trackpoint");
     element(xml, "Time", time(p.time()));
     if (p.hasPosition()) {
-      xml.writeStartElement(NAMESPACE, "Position");
+      xml.writeStartElement("Position");
       element(xml, "LatitudeDegrees", decimal(p.latitude()));
       element(xml, "LongitudeDegrees", decimal(p.longitude()));
       xml.writeEndElement();
@@ -411,7 +418,7 @@ public final class TcxCodec implements WorkoutFileCodec {
       element(xml, "Cadence", Integer.toString(p.cadenceRpm()));
     }
     if (cadenceInExtension || p.powerWatts() != null) {
-      xml.writeStartElement(NAMESPACE, "Extensions");
+      xml.writeStartElement("Extensions");
       xml.writeStartElement("ns3", "TPX", EXTENSION_NAMESPACE);
       if (cadenceInExtension) {
         xml.writeStartElement("ns3", "RunCadence", EXTENSION_NAMESPACE);
@@ -431,14 +438,14 @@ public final class TcxCodec implements WorkoutFileCodec {
 
   private static void heartRate(XMLStreamWriter xml, String name, int bpm)
       throws XMLStreamException {
-    xml.writeStartElement(NAMESPACE, name);
+    xml.writeStartElement(name);
     element(xml, "Value", Integer.toString(Math.min(255, bpm)));
     xml.writeEndElement();
   }
 
   private static void element(XMLStreamWriter xml, String name, String text)
       throws XMLStreamException {
-    xml.writeStartElement(NAMESPACE, name);
+    xml.writeStartElement(name);
     xml.writeCharacters(text);
     xml.writeEndElement();
   }
