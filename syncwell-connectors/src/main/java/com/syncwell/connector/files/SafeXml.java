@@ -22,7 +22,40 @@ import org.xml.sax.helpers.DefaultHandler;
 final class SafeXml {
   static final String DOCTYPE_REFUSED = "XML with a DOCTYPE is refused (no DTDs or entities)";
 
+  /**
+   * Configured factories, one per thread: the JDK's factories are not documented thread-safe, and
+   * building one (a service lookup and feature set-up) cost more than parsing a small file.
+   */
+  private static final ThreadLocal<XMLInputFactory> STREAMS =
+      ThreadLocal.withInitial(SafeXml::streamFactory);
+
+  private static final ThreadLocal<DocumentBuilderFactory> DOCUMENTS =
+      ThreadLocal.withInitial(SafeXml::documentFactory);
+
   private SafeXml() {}
+
+  private static XMLInputFactory streamFactory() {
+    XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    return factory;
+  }
+
+  private static DocumentBuilderFactory documentFactory() {
+    try {
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
+      factory.setNamespaceAware(true);
+      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      factory.setXIncludeAware(false);
+      factory.setExpandEntityReferences(false);
+      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+      return factory;
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException("the JDK's DOM parser supports these features", e);
+    }
+  }
 
   /** Why the bytes can't be read as XML. */
   static final class NotReadable extends Exception {
@@ -35,9 +68,7 @@ final class SafeXml {
 
   /** The local name of the root element. */
   static String rootElement(byte[] xml) throws NotReadable {
-    XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    XMLInputFactory factory = STREAMS.get();
     XMLStreamReader reader = null;
     try {
       reader = factory.createXMLStreamReader(new ByteArrayInputStream(xml));
@@ -68,15 +99,7 @@ final class SafeXml {
   static Document parse(byte[] xml) throws NotReadable {
     rootElement(xml);
     try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
-      factory.setNamespaceAware(true);
-      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      factory.setXIncludeAware(false);
-      factory.setExpandEntityReferences(false);
-      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-      DocumentBuilder builder = factory.newDocumentBuilder();
+      DocumentBuilder builder = DOCUMENTS.get().newDocumentBuilder();
       builder.setErrorHandler(new DefaultHandler());
       return builder.parse(new ByteArrayInputStream(xml));
     } catch (ParserConfigurationException e) {
