@@ -172,8 +172,21 @@ public final class DatasetGenerator {
     return part + " " + what;
   }
 
-  /** The night ending on the morning of {@code day}. */
+  /** The night ending on the morning of {@code day}, rebuilt from its seed when read. */
   static SimSleep sleep(Person person, LocalDate day, String id) {
+    SleepSession once = sleepSession(person, day);
+    Instant created = once.end().toInstant().plusSeconds(1800);
+    return SimSleep.synthesised(
+        id,
+        () -> sleepSession(person, day),
+        once.start().toInstant(),
+        Origin.GENERATED,
+        created,
+        created.plusSeconds(600));
+  }
+
+  /** The night ending on the morning of {@code day}, the same for the same person and day. */
+  static SleepSession sleepSession(Person person, LocalDate day) {
     SplittableRandom rng = new SplittableRandom(Mix.of(person.seed() ^ 0x51EE9L, day.toEpochDay()));
     ZonedDateTime start =
         ZonedDateTime.of(day.minusDays(1), LocalTime.of(22, 30), person.zone())
@@ -207,15 +220,12 @@ public final class DatasetGenerator {
       cycle++;
     }
     Duration inBed = Duration.ofMinutes(totalMinutes);
-    SleepSession session =
-        new SleepSession(
-            start.toOffsetDateTime(),
-            end.atZone(person.zone()).toOffsetDateTime(),
-            inBed,
-            inBed.minusMinutes(awakeMinutes),
-            stages);
-    Instant created = end.plusSeconds(1800);
-    return new SimSleep(id, session, Origin.GENERATED, created, created.plusSeconds(600));
+    return new SleepSession(
+        start.toOffsetDateTime(),
+        end.atZone(person.zone()).toOffsetDateTime(),
+        inBed,
+        inBed.minusMinutes(awakeMinutes),
+        stages);
   }
 
   private static Instant add(

@@ -69,7 +69,7 @@ public final class ProviderStore {
 
   public synchronized List<SimSleep> sleeps() {
     List<SimSleep> all = new ArrayList<>(sleeps.values());
-    all.sort(Comparator.comparing(s -> s.session().start()));
+    all.sort(Comparator.comparing(SimSleep::start));
     return all;
   }
 
