@@ -73,7 +73,8 @@ public final class ProviderSimulator implements AutoCloseable {
             options.uploadPollsUntilReady(),
             options.stravaDuplicateErrorAsLink(),
             options.stravaVerifyToken(),
-            options.stravaSubscriptionId());
+            options.stravaSubscriptionId(),
+            options.keepUploadedStreams());
     GoogleHealthApi google =
         new GoogleHealthApi(accounts, clock, options.fitbitClient(), googleQuota, webhooks);
     Map<String, ProviderApi> providers = new LinkedHashMap<>();

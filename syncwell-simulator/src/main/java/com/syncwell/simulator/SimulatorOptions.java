@@ -16,6 +16,10 @@ import java.util.Objects;
  * @param stravaDuplicateErrorAsLink the upload duplicate error in Strava's observed HTML-link form
  *     ({@code x.tcx duplicate of <a href='/activities/1' target='_blank'>activity 1</a>}); false
  *     gives the plain {@code x.tcx duplicate of activity 1}
+ * @param keepUploadedStreams whether simulated Strava keeps the streams of uploaded files (true);
+ *     false keeps only what listings show (summary, polyline, start and end points) — for scale
+ *     benchmarks, where a thousand users' uploaded months of GPS would not fit the heap; their
+ *     streams then hold only the start and end points
  */
 public record SimulatorOptions(
     int port,
@@ -31,7 +35,8 @@ public record SimulatorOptions(
     long stravaSubscriptionId,
     String fitbitWebhookUrl,
     String stravaWebhookUrl,
-    boolean stravaDuplicateErrorAsLink) {
+    boolean stravaDuplicateErrorAsLink,
+    boolean keepUploadedStreams) {
 
   public SimulatorOptions {
     Objects.requireNonNull(clock, "clock");
@@ -59,6 +64,7 @@ public record SimulatorOptions(
         120475L,
         null,
         null,
+        true,
         true);
   }
 
@@ -77,7 +83,8 @@ public record SimulatorOptions(
         stravaSubscriptionId,
         fitbitWebhookUrl,
         stravaWebhookUrl,
-        stravaDuplicateErrorAsLink);
+        stravaDuplicateErrorAsLink,
+        keepUploadedStreams);
   }
 
   public SimulatorOptions withClock(Clock newClock) {
@@ -95,7 +102,8 @@ public record SimulatorOptions(
         stravaSubscriptionId,
         fitbitWebhookUrl,
         stravaWebhookUrl,
-        stravaDuplicateErrorAsLink);
+        stravaDuplicateErrorAsLink,
+        keepUploadedStreams);
   }
 
   public SimulatorOptions withSeed(long newSeed) {
@@ -113,7 +121,8 @@ public record SimulatorOptions(
         stravaSubscriptionId,
         fitbitWebhookUrl,
         stravaWebhookUrl,
-        stravaDuplicateErrorAsLink);
+        stravaDuplicateErrorAsLink,
+        keepUploadedStreams);
   }
 
   public SimulatorOptions withStravaLimits(StravaLimits limits) {
@@ -131,7 +140,8 @@ public record SimulatorOptions(
         stravaSubscriptionId,
         fitbitWebhookUrl,
         stravaWebhookUrl,
-        stravaDuplicateErrorAsLink);
+        stravaDuplicateErrorAsLink,
+        keepUploadedStreams);
   }
 
   public SimulatorOptions withGoogleRequestsPerUserPerMinute(int limit) {
@@ -149,7 +159,8 @@ public record SimulatorOptions(
         stravaSubscriptionId,
         fitbitWebhookUrl,
         stravaWebhookUrl,
-        stravaDuplicateErrorAsLink);
+        stravaDuplicateErrorAsLink,
+        keepUploadedStreams);
   }
 
   public SimulatorOptions withUploadPollsUntilReady(int polls) {
@@ -167,7 +178,27 @@ public record SimulatorOptions(
         stravaSubscriptionId,
         fitbitWebhookUrl,
         stravaWebhookUrl,
-        stravaDuplicateErrorAsLink);
+        stravaDuplicateErrorAsLink,
+        keepUploadedStreams);
+  }
+
+  public SimulatorOptions withUploadedStreamsKept(boolean keep) {
+    return new SimulatorOptions(
+        port,
+        clock,
+        seed,
+        fitbitClient,
+        stravaClient,
+        stravaLimits,
+        googleRequestsPerUserPerMinute,
+        uploadPollsUntilReady,
+        fitbitWebhookSecret,
+        stravaVerifyToken,
+        stravaSubscriptionId,
+        fitbitWebhookUrl,
+        stravaWebhookUrl,
+        stravaDuplicateErrorAsLink,
+        keep);
   }
 
   public SimulatorOptions withWebhooks(String fitbitUrl, String stravaUrl) {
@@ -185,7 +216,8 @@ public record SimulatorOptions(
         stravaSubscriptionId,
         fitbitUrl,
         stravaUrl,
-        stravaDuplicateErrorAsLink);
+        stravaDuplicateErrorAsLink,
+        keepUploadedStreams);
   }
 
   public SimulatorOptions withStravaDuplicateErrorAsLink(boolean asLink) {
@@ -203,6 +235,7 @@ public record SimulatorOptions(
         stravaSubscriptionId,
         fitbitWebhookUrl,
         stravaWebhookUrl,
-        asLink);
+        asLink,
+        keepUploadedStreams);
   }
 }

@@ -202,7 +202,8 @@ public final class SyncBenchmark {
                 new StravaLimits(
                     Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE))
             .withGoogleRequestsPerUserPerMinute(Integer.MAX_VALUE)
-            .withUploadPollsUntilReady(options.uploadPolls());
+            .withUploadPollsUntilReady(options.uploadPolls())
+            .withUploadedStreamsKept(false);
     try (ProviderSimulator sim = ProviderSimulator.start(simOptions)) {
       Map<String, String> env = new HashMap<>(environment);
       env.putAll(sim.environment());

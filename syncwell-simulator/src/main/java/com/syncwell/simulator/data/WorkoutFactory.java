@@ -64,6 +64,46 @@ public final class WorkoutFactory {
       boolean manual,
       String clientId,
       Instant createTime) {
+    return explicit(
+        person,
+        id,
+        sport,
+        title,
+        start,
+        elapsedSeconds,
+        movingSeconds,
+        distanceMetres,
+        samples,
+        samples,
+        origin,
+        externalId,
+        uploadId,
+        manual,
+        clientId,
+        createTime);
+  }
+
+  /**
+   * A workout summarised from {@code samples} (averages, polyline, GPS or not) that keeps only
+   * {@code stored} of them.
+   */
+  public static SimWorkout explicit(
+      Person person,
+      String id,
+      SportType sport,
+      String title,
+      Instant start,
+      int elapsedSeconds,
+      int movingSeconds,
+      double distanceMetres,
+      List<TrackPoint> samples,
+      List<TrackPoint> stored,
+      Origin origin,
+      String externalId,
+      Long uploadId,
+      boolean manual,
+      String clientId,
+      Instant createTime) {
     return fromTrack(
         person,
         id,
@@ -75,7 +115,7 @@ public final class WorkoutFactory {
         distanceMetres,
         samples,
         0,
-        samples,
+        stored,
         origin,
         externalId,
         uploadId,
@@ -170,6 +210,11 @@ public final class WorkoutFactory {
         clientId,
         createTime,
         createTime);
+  }
+
+  /** The first and last of {@code samples} (all of them when fewer than three). */
+  public static List<TrackPoint> ends(List<TrackPoint> samples) {
+    return samples.size() < 3 ? samples : List.of(samples.getFirst(), samples.getLast());
   }
 
   /** The workout's streams: stored samples, else synthesised from its seed, else none. */

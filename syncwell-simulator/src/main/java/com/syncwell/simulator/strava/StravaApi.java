@@ -74,6 +74,7 @@ public final class StravaApi implements ProviderApi {
   private final boolean duplicateAsLink;
   private final String verifyToken;
   private final long subscriptionId;
+  private final boolean keepUploadedStreams;
 
   public StravaApi(
       Accounts accounts,
@@ -84,7 +85,9 @@ public final class StravaApi implements ProviderApi {
       int pollsUntilReady,
       boolean duplicateAsLink,
       String verifyToken,
-      long subscriptionId) {
+      long subscriptionId,
+      boolean keepUploadedStreams) {
+    this.keepUploadedStreams = keepUploadedStreams;
     this.accounts = accounts;
     this.clock = clock;
     this.client = client;
@@ -585,6 +588,7 @@ public final class StravaApi implements ProviderApi {
               (int) workout.movingTime().orElse(workout.duration()).toSeconds(),
               workout.distanceMetres().orElse(0),
               workout.samples(),
+              keepUploadedStreams ? workout.samples() : WorkoutFactory.ends(workout.samples()),
               Origin.UPLOADED,
               upload.externalId,
               upload.id,
