@@ -14,6 +14,7 @@ import com.syncwell.api.http.Route;
 import com.syncwell.api.http.RouteTable;
 import com.syncwell.api.ops.OperationsRoutes;
 import com.syncwell.api.v1.ConnectionRoutes;
+import com.syncwell.api.v1.ExportJobRoutes;
 import com.syncwell.api.v1.ProviderRoutes;
 import com.syncwell.api.v1.SyncConfigRoutes;
 import com.syncwell.api.v1.SyncJobRoutes;
@@ -77,7 +78,7 @@ public final class ApiServer implements AutoCloseable {
     routes.addAll(new OperationsRoutes(deps.table(), deps.queue(), deps.meters()).routes());
     ApiUseCases u = deps.useCases();
     routes.addAll(new ProviderRoutes(u.listProviders()).routes());
-    routes.addAll(new UserRoutes(u.getProfile(), u.updateSettings()).routes());
+    routes.addAll(new UserRoutes(u.getProfile(), u.updateSettings(), u.deleteAccount()).routes());
     routes.addAll(
         new ConnectionRoutes(
                 u.startAuthorization(),
@@ -96,6 +97,7 @@ public final class ApiServer implements AutoCloseable {
                 u.deleteSyncConfig())
             .routes());
     routes.addAll(new SyncJobRoutes(u.requestSync(), u.getSyncJob(), u.listSyncJobs()).routes());
+    routes.addAll(new ExportJobRoutes(u.requestExport(), u.getExport()).routes());
     routes.addAll(new WebhookRoutes(deps.webhooks()).routes());
     routes.addAll(extraRoutes);
     this.pipeline =

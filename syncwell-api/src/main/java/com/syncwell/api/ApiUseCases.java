@@ -3,9 +3,11 @@ package com.syncwell.api;
 import com.syncwell.engine.account.AuthorizationStates;
 import com.syncwell.engine.account.CompleteAuthorization;
 import com.syncwell.engine.account.CreateSyncConfig;
+import com.syncwell.engine.account.DeleteAccount;
 import com.syncwell.engine.account.DeleteConnection;
 import com.syncwell.engine.account.DeleteSyncConfig;
 import com.syncwell.engine.account.GetConnection;
+import com.syncwell.engine.account.GetExport;
 import com.syncwell.engine.account.GetProfile;
 import com.syncwell.engine.account.GetSyncConfig;
 import com.syncwell.engine.account.GetSyncJob;
@@ -13,6 +15,7 @@ import com.syncwell.engine.account.ListConnections;
 import com.syncwell.engine.account.ListProviders;
 import com.syncwell.engine.account.ListSyncConfigs;
 import com.syncwell.engine.account.ListSyncJobs;
+import com.syncwell.engine.account.RequestExport;
 import com.syncwell.engine.account.RequestSync;
 import com.syncwell.engine.account.StartAuthorization;
 import com.syncwell.engine.account.UpdateSettings;
@@ -23,9 +26,13 @@ import com.syncwell.engine.port.queue.JobQueue;
 import com.syncwell.engine.port.table.MetadataTable;
 import com.syncwell.engine.store.AuthorizationNonceStore;
 import com.syncwell.engine.store.ConnectionStore;
+import com.syncwell.engine.store.CursorStore;
+import com.syncwell.engine.store.ExportStore;
 import com.syncwell.engine.store.JobStore;
+import com.syncwell.engine.store.LedgerStore;
 import com.syncwell.engine.store.ProfileStore;
 import com.syncwell.engine.store.SyncConfigStore;
+import com.syncwell.engine.store.UserPartition;
 import com.syncwell.engine.sync.ConnectorRegistry;
 import com.syncwell.engine.sync.RequestSyncJob;
 import java.time.Clock;
@@ -48,7 +55,10 @@ public record ApiUseCases(
     DeleteSyncConfig deleteSyncConfig,
     RequestSync requestSync,
     GetSyncJob getSyncJob,
-    ListSyncJobs listSyncJobs) {
+    ListSyncJobs listSyncJobs,
+    DeleteAccount deleteAccount,
+    RequestExport requestExport,
+    GetExport getExport) {
   public ApiUseCases {
     Objects.requireNonNull(listProviders, "listProviders");
     Objects.requireNonNull(getProfile, "getProfile");
@@ -66,6 +76,9 @@ public record ApiUseCases(
     Objects.requireNonNull(requestSync, "requestSync");
     Objects.requireNonNull(getSyncJob, "getSyncJob");
     Objects.requireNonNull(listSyncJobs, "listSyncJobs");
+    Objects.requireNonNull(deleteAccount, "deleteAccount");
+    Objects.requireNonNull(requestExport, "requestExport");
+    Objects.requireNonNull(getExport, "getExport");
   }
 
   /**
@@ -85,6 +98,8 @@ public record ApiUseCases(
     SyncConfigStore configs = new SyncConfigStore(table, clock);
     JobStore jobs = new JobStore(table, clock);
     ProfileStore profiles = new ProfileStore(table, clock);
+    ExportStore exports = new ExportStore(table, clock);
+    UserPartition partition = new UserPartition(table);
     AuthorizationStates states = new AuthorizationStates(stateSigner, clock);
     return new ApiUseCases(
         new ListProviders(connectors),
@@ -104,6 +119,18 @@ public record ApiUseCases(
         new RequestSync(
             configs, connections, profiles, connectors, new RequestSyncJob(jobs, queue), clock),
         new GetSyncJob(jobs),
-        new ListSyncJobs(jobs));
+        new ListSyncJobs(jobs),
+        new DeleteAccount(profiles, connections, jobs, partition, connectors),
+        new RequestExport(profiles, exports),
+        new GetExport(
+            exports,
+            profiles,
+            connections,
+            configs,
+            jobs,
+            new CursorStore(table, clock),
+            new LedgerStore(table, clock),
+            partition,
+            clock));
   }
 }

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * IDOR: user B names user A's connection, config and job ids in every route that takes an id (path
- * or body) and gets the same 404 as for an id that never existed; nothing A owns changes; no
- * request can name a user at all.
+ * IDOR: user B names user A's connection, config, job and export ids in every route that takes an
+ * id (path or body) and gets the same 404 as for an id that never existed; nothing A owns changes,
+ * not even when B erases their own account; no request can name a user at all.
  */
 class AnotherUsersResourcesTest {
   private static final String A = "user-a";
@@ -28,6 +28,7 @@ class AnotherUsersResourcesTest {
   String aStrava;
   String aConfig;
   String aJob;
+  String aExport;
   String bStrava;
 
   @BeforeEach
@@ -39,6 +40,15 @@ class AnotherUsersResourcesTest {
     aStrava = flows.connect(A, "strava", "alice");
     aConfig = flows.config(A, aFitbit, aStrava).path("syncConfigId").asText();
     aJob = flows.sync(A, aConfig, "a-1").path("jobId").asText();
+    aExport =
+        bed.send(
+                bed.request("/v1/export-jobs", A)
+                    .header("Idempotency-Key", "a-export")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                    .build())
+            .json()
+            .path("exportId")
+            .asText();
     bStrava = flows.connect(B, "strava", "bob");
   }
 
@@ -115,6 +125,29 @@ class AnotherUsersResourcesTest {
         bed.get("/v1/sync-jobs/job_missing", B),
         "sync_job_not_found");
     assertThat(bed.get("/v1/sync-jobs", B).json().path("items")).isEmpty();
+    assertThat(bed.get("/v1/sync-jobs/" + aJob, A).status()).isEqualTo(200);
+  }
+
+  @Test
+  void another_users_export_is_404_like_a_missing_one() {
+    assertSameAsMissing(
+        bed.get("/v1/export-jobs/" + aExport, B),
+        bed.get("/v1/export-jobs/exp_missing", B),
+        "export_not_found");
+    ApiBed.Reply mine = bed.get("/v1/export-jobs/" + aExport, A);
+    assertThat(mine.status()).isEqualTo(200);
+    assertThat(mine.json().at("/document/profile/userId").asText()).isEqualTo(A);
+  }
+
+  @Test
+  void erasing_ones_own_account_touches_nothing_of_another_user() {
+    String aBefore = bed.get("/v1/export-jobs/" + aExport, A).json().path("document").toString();
+
+    assertThat(bed.delete("/v1/users/me", B).status()).isEqualTo(202);
+
+    assertThat(bed.get("/v1/connections", B).json().path("items")).isEmpty();
+    assertThat(bed.get("/v1/export-jobs/" + aExport, A).json().path("document").toString())
+        .isEqualTo(aBefore);
     assertThat(bed.get("/v1/sync-jobs/" + aJob, A).status()).isEqualTo(200);
   }
 

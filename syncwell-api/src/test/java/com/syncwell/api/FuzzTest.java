@@ -68,6 +68,8 @@ class FuzzTest {
     "/v1/sync-configs/{id}",
     "/v1/sync-jobs",
     "/v1/sync-jobs/{id}",
+    "/v1/export-jobs",
+    "/v1/export-jobs/{id}",
     "/v1/webhooks/{provider}",
   };
   private static final String[] METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE"};
@@ -168,6 +170,15 @@ class FuzzTest {
         flows.config("user-a", knownIds.get(0), knownIds.get(1)).path("syncConfigId").asText();
     knownIds.add(config);
     knownIds.add(flows.sync("user-a", config, "seed").path("jobId").asText());
+    knownIds.add(
+        bed.send(
+                bed.request("/v1/export-jobs", "user-a")
+                    .header("Idempotency-Key", "seed-export")
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build())
+            .json()
+            .path("exportId")
+            .asText());
   }
 
   @AfterEach

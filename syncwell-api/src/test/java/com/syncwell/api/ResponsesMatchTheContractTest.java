@@ -3,6 +3,7 @@ package com.syncwell.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.syncwell.engine.store.ProfileStore;
 import com.syncwell.simulator.ProviderSimulator;
 import com.syncwell.simulator.SimulatorOptions;
 import java.net.http.HttpRequest;
@@ -203,6 +204,26 @@ class ResponsesMatchTheContractTest {
     check("GET", "/v1/sync-jobs", bed.get("/v1/sync-jobs?limit=1", A));
     check("GET", "/v1/sync-jobs", bed.get("/v1/sync-jobs?limit=1000", A));
 
+    check(
+        "POST",
+        "/v1/export-jobs",
+        bed.send(
+            bed.request("/v1/export-jobs", A).POST(HttpRequest.BodyPublishers.noBody()).build()));
+    ApiBed.Reply export =
+        check(
+            "POST",
+            "/v1/export-jobs",
+            bed.send(
+                bed.request("/v1/export-jobs", A)
+                    .header("Idempotency-Key", "export-1")
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build()));
+    check(
+        "GET",
+        "/v1/export-jobs/{id}",
+        bed.get("/v1/export-jobs/" + export.json().path("exportId").asText(), A));
+    check("GET", "/v1/export-jobs/{id}", bed.get("/v1/export-jobs/exp_x", A));
+
     check("DELETE", "/v1/sync-configs/{id}", bed.delete("/v1/sync-configs/" + config, A));
     check("DELETE", "/v1/connections/{id}", bed.delete("/v1/connections/" + fitbit, A));
     check("DELETE", "/v1/connections/{id}", bed.delete("/v1/connections/" + fitbit, A));
@@ -237,6 +258,20 @@ class ResponsesMatchTheContractTest {
             "{\"aspect_type\":\"create\",\"event_time\":1,\"object_id\":1,\"object_type\":\"activity\","
                 + "\"owner_id\":1,\"subscription_id\":1,\"updates\":{}}"));
     check("GET", "/v1/webhooks/{provider}", bed.get("/v1/webhooks/nope", null));
+
+    new ProfileStore(bed.table, bed.clock).markBeingErased(A);
+    check("GET", "/v1/users/me", bed.get("/v1/users/me", A));
+    check("GET", "/v1/users/me/settings", bed.get("/v1/users/me/settings", A));
+    check(
+        "POST",
+        "/v1/export-jobs",
+        bed.send(
+            bed.request("/v1/export-jobs", A)
+                .header("Idempotency-Key", "export-2")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build()));
+    check("DELETE", "/v1/users/me", bed.delete("/v1/users/me", A));
+    check("GET", "/v1/users/me", bed.get("/v1/users/me", A));
 
     assertThat(checked).hasSizeGreaterThanOrEqualTo(40);
     assertThat(mismatches).isEmpty();

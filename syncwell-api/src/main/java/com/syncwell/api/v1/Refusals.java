@@ -1,11 +1,13 @@
 package com.syncwell.api.v1;
 
 import com.syncwell.api.http.Problem;
+import com.syncwell.engine.account.AccountBeingErased;
 import com.syncwell.engine.account.AuthorizationFailed;
 import com.syncwell.engine.account.ConnectionNotFound;
 import com.syncwell.engine.account.ConnectionNotUsable;
 import com.syncwell.engine.account.DataTypeNotReadable;
 import com.syncwell.engine.account.DataTypeNotWritable;
+import com.syncwell.engine.account.ExportNotFound;
 import com.syncwell.engine.account.InvalidField;
 import com.syncwell.engine.account.InvalidPageToken;
 import com.syncwell.engine.account.InvalidState;
@@ -29,9 +31,10 @@ import java.util.Optional;
  * <table>
  *   <caption>Statuses</caption>
  *   <tr><td>400</td><td>invalid_field, invalid_page_token</td></tr>
- *   <tr><td>404</td><td>connection_not_found, sync_config_not_found, sync_job_not_found</td></tr>
+ *   <tr><td>404</td><td>connection_not_found, sync_config_not_found, sync_job_not_found,
+ *       export_not_found</td></tr>
  *   <tr><td>409</td><td>connection_needs_reauth, connection_revoked, sync_config_exists,
- *       provider_account_in_use, state_already_used</td></tr>
+ *       provider_account_in_use, state_already_used, account_being_erased</td></tr>
  *   <tr><td>412</td><td>version_mismatch</td></tr>
  *   <tr><td>422</td><td>unknown_provider, same_connection, data_type_not_readable,
  *       data_type_not_writable, invalid_state, state_expired, authorization_failed</td></tr>
@@ -50,6 +53,13 @@ final class Refusals {
       case ConnectionNotFound n -> Problem.of(404, n.code(), "No such connection.");
       case SyncConfigNotFound n -> Problem.of(404, n.code(), "No such sync config.");
       case SyncJobNotFound n -> Problem.of(404, n.code(), "No such sync job.");
+      case ExportNotFound n -> Problem.of(404, n.code(), "No such export.");
+      case AccountBeingErased e ->
+          Problem.of(
+              409,
+              e.code(),
+              "This account is being erased; once that ends, the next request starts a new"
+                  + " account. If an erasure was interrupted, DELETE /v1/users/me finishes it.");
       case ConnectionNotUsable u ->
           Problem.of(409, u.code(), "The connection must be authorized again before it is used.");
       case SyncConfigExists e ->

@@ -21,8 +21,9 @@ import java.util.Optional;
  *
  * <p>Checks (in this order): the data type and strategy are known; the two connections differ, are
  * the caller's and ACTIVE; the source's provider reads the type and the destination's writes it
- * ({@link PairRefusal}). The strategy defaults to the caller's settings, {@code enabled} to true;
- * the tier is the caller's; the config is due now, so the scheduler picks it up on its next pass.
+ * ({@link PairRefusal}); the account is not being erased ({@link AccountBeingErased}). The strategy
+ * defaults to the caller's settings, {@code enabled} to true; the tier is the caller's; the config
+ * is due now, so the scheduler picks it up on its next pass.
  *
  * <p>One config per (source, destination, data type): a scheduled one that exists is {@link
  * SyncConfigExists}. An unscheduled one left by an earlier ad-hoc {@link RequestSync} is taken over
@@ -75,6 +76,9 @@ public final class CreateSyncConfig {
       return refusal.get();
     }
     Profile profile = profiles.getOrCreate(userId);
+    if (profile.isBeingErased()) {
+      return new AccountBeingErased();
+    }
     SyncConfigSpec spec =
         new SyncConfigSpec(
             request.sourceConnectionId(),

@@ -39,9 +39,10 @@ import java.util.Optional;
  * </ul>
  *
  * <p>Both connections must still be the caller's and ACTIVE ({@link PairRefusal}), so a sync that
- * could only fail is refused up front. Not idempotent by itself: the HTTP layer's {@code
- * Idempotency-Key} keeps a retried request from enqueueing twice. Two concurrent ad-hoc requests
- * for a route without a config may create two configs for it.
+ * could only fail is refused up front; while the account is being erased, {@link
+ * AccountBeingErased}. Not idempotent by itself: the HTTP layer's {@code Idempotency-Key} keeps a
+ * retried request from enqueueing twice. Two concurrent ad-hoc requests for a route without a
+ * config may create two configs for it.
  */
 public final class RequestSync {
   static final int MAX_HISTORY_DAYS = 366;
@@ -77,6 +78,9 @@ public final class RequestSync {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(correlationId, "correlationId");
+    if (profiles.get(userId).map(Profile::isBeingErased).orElse(false)) {
+      return new AccountBeingErased();
+    }
     return switch (request) {
       case SyncOfConfig ofConfig -> ofConfig(userId, ofConfig, correlationId);
       case SyncOfPair ofPair -> ofPair(userId, ofPair, correlationId);

@@ -13,7 +13,8 @@ import java.util.Optional;
  * {@code PUT /v1/users/me/settings}: changes the caller's settings (creating the profile first when
  * needed). The write is version-checked and retried on a concurrent change of the profile, each
  * retry applying the change to what it reads again, so no concurrent change is lost. Idempotent:
- * the same change twice leaves the same settings.
+ * the same change twice leaves the same settings. While the account is being erased: {@link
+ * AccountBeingErased}.
  */
 public final class UpdateSettings {
   private static final int MAX_ATTEMPTS = 5;
@@ -40,6 +41,9 @@ public final class UpdateSettings {
     }
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       Profile current = profiles.getOrCreate(userId);
+      if (current.isBeingErased()) {
+        return new AccountBeingErased();
+      }
       UserSettings wanted = current.settings();
       if (strategy.isPresent()) {
         wanted = wanted.withDefaultConflictStrategy(strategy.get());

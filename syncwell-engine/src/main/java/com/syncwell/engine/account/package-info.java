@@ -5,7 +5,9 @@
  * providers ({@link com.syncwell.engine.account.ListProviders}), connecting a provider account
  * ({@link com.syncwell.engine.account.StartAuthorization}, {@link
  * com.syncwell.engine.account.CompleteAuthorization}), connections, sync configs, sync requests
- * ({@link com.syncwell.engine.account.RequestSync}) and job views.
+ * ({@link com.syncwell.engine.account.RequestSync}), job views, and the user's GDPR rights: account
+ * erasure ({@link com.syncwell.engine.account.DeleteAccount}) and data export ({@link
+ * com.syncwell.engine.account.RequestExport}, {@link com.syncwell.engine.account.GetExport}).
  *
  * <p>Rules every use case follows:
  *

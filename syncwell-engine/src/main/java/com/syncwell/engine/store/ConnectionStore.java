@@ -282,12 +282,30 @@ public final class ConnectionStore {
     if (!(deleted instanceof Deleted)) {
       return deleted;
     }
-    ItemKey ownerKey = ownerKey(current.get().provider(), current.get().providerUserId());
-    table
-        .get(ownerKey)
-        .filter(o -> owner(o).equals(new ProviderAccountOwner(userId, connectionId)))
-        .ifPresent(o -> table.deleteIfVersion(ownerKey, o.version()));
+    releaseProviderAccount(current.get());
     return deleted;
+  }
+
+  /**
+   * Deletes the webhook routing item of the connection's provider account ({@code
+   * PROVIDER#{provider}#{providerUserId}} / {@code OWNER}) if it still names this user and
+   * connection, so that the account's webhooks stop reaching the user; an item naming anyone else
+   * is left alone. True when this call deleted it. Idempotent.
+   */
+  public boolean releaseProviderAccount(Connection connection) {
+    ItemKey ownerKey = ownerKey(connection.provider(), connection.providerUserId());
+    ProviderAccountOwner mine =
+        new ProviderAccountOwner(connection.userId(), connection.connectionId());
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      Optional<StoredItem> stored = table.get(ownerKey);
+      if (stored.isEmpty() || !owner(stored.get()).equals(mine)) {
+        return false;
+      }
+      if (table.deleteIfVersion(ownerKey, stored.get().version()) instanceof Deleted) {
+        return true;
+      }
+    }
+    throw new StorageFailure("too much contention on a provider account's owner item", null);
   }
 
   /**

@@ -6,12 +6,16 @@ import com.syncwell.engine.port.table.Item;
 import com.syncwell.engine.port.table.ItemKey;
 import com.syncwell.engine.port.table.ItemUpdate;
 import com.syncwell.engine.port.table.MetadataTable;
+import com.syncwell.engine.port.table.Page;
 import com.syncwell.engine.port.table.PutOutcome;
+import com.syncwell.engine.port.table.Query;
 import com.syncwell.engine.port.table.StoredItem;
 import com.syncwell.engine.port.table.UpdateOutcome;
 import com.syncwell.engine.port.table.VersionConflict;
 import com.syncwell.engine.port.table.Written;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,6 +31,7 @@ public final class CursorStore {
   public static final long NO_CURSOR = 0;
 
   private static final String KIND = "cursor";
+  private static final String SORT_PREFIX = "CURSOR#";
 
   private final MetadataTable table;
   private final Clock clock;
@@ -74,12 +79,34 @@ public final class CursorStore {
         ItemUpdate.builder().set("cursor", next.value()).set("updatedAt", now).build());
   }
 
+  /**
+   * All of a user's cursors, in key order. Cursors of data types this build no longer knows are
+   * left out.
+   */
+  public List<StoredCursor> listByUser(String userId) {
+    List<StoredCursor> all = new ArrayList<>();
+    Query query = Query.partition(UserKeys.partition(userId)).sortKeyPrefix(SORT_PREFIX);
+    while (true) {
+      Page page = table.query(query);
+      for (StoredItem stored : page.items()) {
+        String[] parts = stored.key().sortKey().substring(SORT_PREFIX.length()).split("#", -1);
+        Optional<DataType> type =
+            parts.length == 3 ? DataType.fromWireName(parts[1]) : Optional.empty();
+        type.ifPresent(t -> all.add(read(userId, parts[0], t, parts[2], stored)));
+      }
+      if (page.nextPageToken().isEmpty()) {
+        return all;
+      }
+      query = query.after(page.nextPageToken().get());
+    }
+  }
+
   private static ItemKey key(
       String userId, String connectionId, DataType dataType, String configId) {
     Objects.requireNonNull(dataType, "dataType");
     return ItemKey.of(
         UserKeys.partition(userId),
-        "CURSOR#"
+        SORT_PREFIX
             + UserKeys.requireId("connection id", connectionId)
             + "#"
             + dataType.wireName()

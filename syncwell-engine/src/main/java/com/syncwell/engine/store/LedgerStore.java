@@ -32,6 +32,7 @@ public final class LedgerStore {
   public static final int MAX_REASON_LENGTH = 500;
 
   private static final String KIND = "ledger";
+  private static final String PREFIX = "LEDGER#";
   private static final int MAX_ATTEMPTS = 8;
 
   private final MetadataTable table;
@@ -182,8 +183,19 @@ public final class LedgerStore {
         page.items().stream().map(s -> read(userId, s)).toList(), page.nextPageToken());
   }
 
+  /** One page of all of a user's entries, of every config, in config and source item id order. */
+  public ResultPage<LedgerEntry> listByUser(String userId, int limit, Optional<String> pageToken) {
+    Query query = Query.partition(UserKeys.partition(userId)).sortKeyPrefix(PREFIX).limit(limit);
+    if (pageToken.isPresent()) {
+      query = query.after(pageToken.get());
+    }
+    Page page = table.query(query);
+    return new ResultPage<>(
+        page.items().stream().map(s -> read(userId, s)).toList(), page.nextPageToken());
+  }
+
   private static String prefix(String configId) {
-    return "LEDGER#" + UserKeys.requireId("config id", configId) + "#";
+    return PREFIX + UserKeys.requireId("config id", configId) + "#";
   }
 
   private static ItemKey key(String userId, String configId, String sourceItemId) {

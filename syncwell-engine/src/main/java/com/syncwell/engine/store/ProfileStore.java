@@ -3,6 +3,7 @@ package com.syncwell.engine.store;
 import com.syncwell.domain.ConflictStrategy;
 import com.syncwell.engine.port.StorageFailure;
 import com.syncwell.engine.port.table.AttributeValue;
+import com.syncwell.engine.port.table.DeleteOutcome;
 import com.syncwell.engine.port.table.Item;
 import com.syncwell.engine.port.table.ItemKey;
 import com.syncwell.engine.port.table.ItemUpdate;
@@ -22,11 +23,16 @@ import java.util.Optional;
  * <p>A profile is created on first use with put-if-absent, so two first requests of the same user
  * racing each other end up with one profile, the same for both. Settings change with
  * version-checked writes.
+ *
+ * <p>An account erasure marks the profile first ({@link #markBeingErased}) and deletes it last, so
+ * the mark is visible to every request while the erasure runs, and survives a crash midway until
+ * the erasure is run again. After that, {@link #getOrCreate} starts a new, empty account.
  */
 public final class ProfileStore {
   private static final String KIND = "profile";
   private static final String SORT_KEY = "PROFILE";
   private static final int MAX_ATTEMPTS = 5;
+  private static final String ERASING_SINCE = "erasingSince";
 
   private final MetadataTable table;
   private final Clock clock;
@@ -52,25 +58,47 @@ public final class ProfileStore {
       if (existing.isPresent()) {
         return read(existing.get());
       }
-      Instant now = clock.instant();
-      Item item =
-          Item.builder(key)
-              .set("kind", "PROFILE")
-              .set("userId", userId)
-              .set("tier", Tier.FREE.name())
-              .set(
-                  "defaultConflictStrategy",
-                  UserSettings.DEFAULT.defaultConflictStrategy().wireName())
-              .set("notificationsEnabled", UserSettings.DEFAULT.notificationsEnabled())
-              .set("createdAt", now.toString())
-              .set("updatedAt", now.toString())
-              .build();
+      Item item = fresh(key, userId, clock.instant()).build();
       if (table.putIfAbsent(item) instanceof Written written) {
         return read(new StoredItem(item, written.version()));
       }
       // Another request created it in between: read that one.
     }
     throw new StorageFailure("a profile could neither be read nor created", null);
+  }
+
+  /**
+   * Marks the account as being erased ({@code erasingSince} = now), creating a marked profile when
+   * there is none, and returns the marked profile. A profile marked already keeps its first mark.
+   * Safe to race: of two callers, both end up with the same marked profile.
+   */
+  public Profile markBeingErased(String userId) {
+    ItemKey key = key(userId);
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      Optional<StoredItem> existing = table.get(key);
+      Instant now = clock.instant();
+      if (existing.isEmpty()) {
+        Item item = fresh(key, userId, now).set(ERASING_SINCE, now.toString()).build();
+        if (table.putIfAbsent(item) instanceof Written written) {
+          return read(new StoredItem(item, written.version()));
+        }
+        continue;
+      }
+      Profile current = read(existing.get());
+      if (current.isBeingErased()) {
+        return current;
+      }
+      ItemUpdate mark = ItemUpdate.builder().set(ERASING_SINCE, now.toString()).build();
+      if (table.updateIfVersion(key, current.version(), mark) instanceof Written written) {
+        return read(new StoredItem(mark.applyTo(existing.get().item()), written.version()));
+      }
+    }
+    throw new StorageFailure("a profile could not be marked as being erased", null);
+  }
+
+  /** Deletes the profile if it is at {@code expectedVersion}: the last step of an erasure. */
+  public DeleteOutcome deleteIfVersion(String userId, long expectedVersion) {
+    return table.deleteIfVersion(key(userId), expectedVersion);
   }
 
   /** Replaces the settings if the profile is at {@code expectedVersion}. */
@@ -85,6 +113,17 @@ public final class ProfileStore {
             .set("notificationsEnabled", AttributeValue.of(settings.notificationsEnabled()))
             .set("updatedAt", clock.instant().toString())
             .build());
+  }
+
+  private static Item.Builder fresh(ItemKey key, String userId, Instant now) {
+    return Item.builder(key)
+        .set("kind", "PROFILE")
+        .set("userId", userId)
+        .set("tier", Tier.FREE.name())
+        .set("defaultConflictStrategy", UserSettings.DEFAULT.defaultConflictStrategy().wireName())
+        .set("notificationsEnabled", UserSettings.DEFAULT.notificationsEnabled())
+        .set("createdAt", now.toString())
+        .set("updatedAt", now.toString());
   }
 
   private static ItemKey key(String userId) {
@@ -103,6 +142,7 @@ public final class ProfileStore {
         new UserSettings(strategy, a.bool("notificationsEnabled")),
         a.instant("createdAt"),
         a.instant("updatedAt"),
+        a.optionalInstant(ERASING_SINCE),
         stored.version());
   }
 }

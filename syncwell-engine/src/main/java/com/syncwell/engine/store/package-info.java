@@ -5,8 +5,11 @@
  * their schedule ({@link com.syncwell.engine.store.SyncConfigStore}), cursors ({@link
  * com.syncwell.engine.store.CursorStore}), jobs with leases ({@link
  * com.syncwell.engine.store.JobStore}), the sync ledger ({@link
- * com.syncwell.engine.store.LedgerStore}) and idempotency records of the API ({@link
- * com.syncwell.engine.store.IdempotencyStore}).
+ * com.syncwell.engine.store.LedgerStore}), idempotency records of the API ({@link
+ * com.syncwell.engine.store.IdempotencyStore}), profiles ({@link
+ * com.syncwell.engine.store.ProfileStore}), export requests ({@link
+ * com.syncwell.engine.store.ExportStore}) and the whole user partition for erasure and export
+ * ({@link com.syncwell.engine.store.UserPartition}).
  *
  * <p>All user data lives under the partition {@code USER#{userId}}. Expected outcomes (an item that
  * exists, a stale version, a lease held by another worker) are values of sealed types or the port's

@@ -11,11 +11,16 @@ import com.syncwell.engine.store.AuthorizationNonceStore;
 import com.syncwell.engine.store.Connection;
 import com.syncwell.engine.store.ConnectionCreated;
 import com.syncwell.engine.store.ConnectionStore;
+import com.syncwell.engine.store.CursorStore;
+import com.syncwell.engine.store.ExportStore;
+import com.syncwell.engine.store.IdempotencyStore;
 import com.syncwell.engine.store.JobStore;
+import com.syncwell.engine.store.LedgerStore;
 import com.syncwell.engine.store.ProfileStore;
 import com.syncwell.engine.store.SyncConfig;
 import com.syncwell.engine.store.SyncConfigSpec;
 import com.syncwell.engine.store.SyncConfigStore;
+import com.syncwell.engine.store.UserPartition;
 import com.syncwell.engine.sync.ConnectorRegistry;
 import com.syncwell.engine.sync.RequestSyncJob;
 import com.syncwell.store.crypto.KeysetFile;
@@ -52,6 +57,11 @@ final class AccountBed implements AutoCloseable {
   final SyncConfigStore configs;
   final JobStore jobs;
   final ProfileStore profiles;
+  final CursorStore cursors;
+  final LedgerStore ledger;
+  final ExportStore exports;
+  final IdempotencyStore idempotency;
+  final UserPartition partition;
   final AuthorizationNonceStore nonces;
   final ConnectorRegistry connectors;
   final AuthorizationStates states;
@@ -70,6 +80,11 @@ final class AccountBed implements AutoCloseable {
     configs = new SyncConfigStore(table, clock);
     jobs = new JobStore(table, clock);
     profiles = new ProfileStore(table, clock);
+    cursors = new CursorStore(table, clock);
+    ledger = new LedgerStore(table, clock);
+    exports = new ExportStore(table, clock);
+    idempotency = new IdempotencyStore(table, clock);
+    partition = new UserPartition(table);
     nonces = new AuthorizationNonceStore(table, clock);
     connectors = new ConnectorRegistry(byProvider);
     states = new AuthorizationStates(TinkStateSigner.withFreshKey(), clock);
@@ -151,6 +166,19 @@ final class AccountBed implements AutoCloseable {
 
   ListSyncJobs listSyncJobs() {
     return new ListSyncJobs(jobs);
+  }
+
+  DeleteAccount deleteAccount() {
+    return new DeleteAccount(profiles, connections, jobs, partition, connectors);
+  }
+
+  RequestExport requestExport() {
+    return new RequestExport(profiles, exports);
+  }
+
+  GetExport getExport() {
+    return new GetExport(
+        exports, profiles, connections, configs, jobs, cursors, ledger, partition, clock);
   }
 
   /** A connection of {@code user} to {@code account} at {@code provider}, created in the store. */

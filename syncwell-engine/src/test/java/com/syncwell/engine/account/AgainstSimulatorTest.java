@@ -228,4 +228,38 @@ class AgainstSimulatorTest {
     assertThat(bed.connections.findOwner("strava", toStrava.providerUserId())).isEmpty();
     assertThat(connect(BOB, "strava", "alice").userId()).isEqualTo(BOB);
   }
+
+  @Test
+  void erasing_an_account_revokes_every_grant_at_the_providers_and_frees_the_accounts()
+      throws Exception {
+    Connection toFitbit = connect(ALICE, "fitbit", "alice");
+    Connection toStrava = connect(ALICE, "strava", "alice");
+    bed.config(ALICE, toFitbit, toStrava, DataType.WORKOUT);
+    TokenSet fitbitTokens = bed.connections.tokens(toFitbit);
+    TokenSet stravaTokens = bed.connections.tokens(toStrava);
+    sim.stats().reset();
+
+    DeleteAccountOutcome outcome = bed.deleteAccount().erase(ALICE);
+
+    assertThat(outcome).isInstanceOf(AccountErased.class);
+    assertThat(outcome.tally().grantsRevoked()).isEqualTo(2);
+    JsonNode stats = sim.stats().toJson();
+    assertThat(stats.at("/fitbit/routes").toString()).contains("/oauth2/revoke");
+    assertThat(
+            stats
+                .path("strava")
+                .path("routes")
+                .path("POST /oauth/deauthorize")
+                .path("calls")
+                .asLong())
+        .isEqualTo(1);
+    assertThatThrownBy(() -> fitbit.oauth().refresh(fitbitTokens))
+        .isInstanceOf(AuthorizationRevoked.class);
+    assertThatThrownBy(() -> strava.oauth().refresh(stravaTokens))
+        .isInstanceOf(AuthorizationRevoked.class);
+    assertThat(bed.connections.findOwner("fitbit", toFitbit.providerUserId())).isEmpty();
+    assertThat(bed.connections.findOwner("strava", toStrava.providerUserId())).isEmpty();
+    assertThat(bed.listConnections().list(ALICE)).isEmpty();
+    assertThat(connect(BOB, "strava", "alice").userId()).isEqualTo(BOB);
+  }
 }
