@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -121,11 +122,19 @@ public final class ApiBenchmark {
     var rates = settings.rates();
     out.printf(
         Locale.ROOT,
-        "SyncWell API benchmark (%d cores, max heap %d MB); load generator: %s (%s)%n",
-        Runtime.getRuntime().availableProcessors(),
+        "SyncWell API benchmark (%d cores, max heap %d MB); load generator: %s at %s%n",
+        cores(),
         Runtime.getRuntime().maxMemory() / (1024 * 1024),
         wrk.version(),
         wrk.executable());
+    loadAverage()
+        .ifPresent(
+            load ->
+                out.printf(
+                    Locale.ROOT,
+                    "load average (1 min) before the runs: %s; whatever else runs competes with the"
+                        + " API and wrk for the cores%n",
+                    load));
     out.flush();
     try (EmbeddedPlatform platform = EmbeddedPlatform.open(settings, clock)) {
       long t0 = System.nanoTime();
@@ -157,155 +166,163 @@ public final class ApiBenchmark {
     }
   }
 
+  /** One wrk run and what this process, the machine and the queue did meanwhile. */
+  private record Run(
+      WrkReport wrk, long processCpuNanos, OptionalDouble machineBusyCores, long queued) {
+    double cpuMicrosPerAnswer() {
+      return processCpuNanos / 1e3 / Math.max(1, wrk.requests());
+    }
+
+    double processCores() {
+      return processCpuNanos / 1e9 / Math.max(1e-9, wrk.seconds());
+    }
+  }
+
   private boolean measure(EmbeddedPlatform platform, List<ApiCaller> callers, String base)
       throws Exception {
     int seconds = options.seconds();
-    long queued0 = queued(platform);
-
-    Path warmScript = script(callers, "warm-up", 0);
-    WrkReport warm =
-        wrk(
+    Run warm =
+        run(
+            platform,
             String.format(
                 Locale.ROOT, "warm-up: %d s of POST %s (not reported)", WARM_UP_SECONDS, JOBS_PATH),
-            List.of("-s", warmScript.toString()),
+            script(callers, "warm-up", 0),
             WARM_UP_SECONDS,
             base + JOBS_PATH,
             false);
-    long queued1 = queued(platform);
-
-    Path maxScript = script(callers, "max", 0);
-    long cpu0 = processCpuNanos();
-    WrkReport post =
-        wrk(
+    Run post =
+        run(
+            platform,
             "(a) POST " + JOBS_PATH + " as fast as it answers",
-            List.of("-s", maxScript.toString()),
+            script(callers, "max", 0),
             seconds,
             base + JOBS_PATH,
             true);
-    long cpuPost = processCpuNanos() - cpu0;
-    long queued2 = queued(platform);
-
-    WrkReport health =
-        wrk(
+    Run health =
+        run(
+            platform,
             "(b) GET " + HEALTH_PATH + " as fast as it answers (no script)",
-            List.of(),
+            null,
             seconds,
             base + HEALTH_PATH,
             true);
-
-    Path pacedScript = script(callers, "paced", FLEET_PEAK);
-    long queued3 = queued(platform);
-    WrkReport paced =
-        wrk(
+    Run paced =
+        run(
+            platform,
             String.format(
                 Locale.ROOT, "(c) POST %s paced to %,.0f req/s in all", JOBS_PATH, FLEET_PEAK),
-            List.of("-s", pacedScript.toString()),
+            script(callers, "paced", FLEET_PEAK),
             seconds,
             base + JOBS_PATH,
             true);
-    long queued4 = queued(platform);
-
-    return report(
-        warm,
-        post,
-        health,
-        paced,
-        new long[] {queued1 - queued0, queued2 - queued1, queued4 - queued3},
-        cpuPost);
+    return report(warm, post, health, paced);
   }
 
-  private boolean report(
-      WrkReport warm,
-      WrkReport post,
-      WrkReport health,
-      WrkReport paced,
-      long[] queuedPerRun,
-      long cpuPost) {
-    int connections = options.connections();
-    double accepted = post.belowFourHundred() / post.seconds();
-    double share = accepted / health.requestsPerSecond();
+  private Run run(
+      EmbeddedPlatform platform, String title, Path script, int seconds, String url, boolean echo)
+      throws IOException, InterruptedException {
+    long queued0 = queued(platform);
+    Optional<MachineCpu> machine0 = MachineCpu.now();
+    long cpu0 = processCpuNanos();
+    WrkReport report = wrk(title, script, seconds, url, echo);
+    long cpu = processCpuNanos() - cpu0;
+    Optional<MachineCpu> machine1 = MachineCpu.now();
+    OptionalDouble busy =
+        machine0.isPresent() && machine1.isPresent()
+            ? OptionalDouble.of(machine1.get().busyCoresSince(machine0.get(), cores()))
+            : OptionalDouble.empty();
+    return new Run(report, cpu, busy, queued(platform) - queued0);
+  }
+
+  private boolean report(Run warm, Run post, Run health, Run paced) {
+    WrkReport p = post.wrk();
+    WrkReport h = health.wrk();
+    WrkReport c = paced.wrk();
+    double accepted = p.belowFourHundred() / p.seconds();
+    double share = accepted / h.requestsPerSecond();
     Optional<ResidentMemory> memory = ResidentMemory.ofThisProcess();
 
     out.println();
     out.printf(
         Locale.ROOT,
-        "Results: %d users, wrk -t%d -c%d -d%ds --latency each, loopback%n",
+        "Results: %d users, wrk -t%d -c%d -d%ds --latency each, loopback, %d cores%n",
         options.users(),
         THREADS,
-        connections,
-        options.seconds());
+        options.connections(),
+        options.seconds(),
+        cores());
     out.printf(
         Locale.ROOT,
-        "%-38s %10s %9s %9s %9s %9s %9s %8s%n",
+        "%-36s %9s %9s %7s %7s %8s %7s %8s %8s %s%n",
         "run",
         "req/s",
-        "accepted",
+        "answers",
         "p50 ms",
         "p90 ms",
         "p99 ms",
         "non-2xx",
-        "sock err");
-    row("POST /v1/sync-jobs, max", post);
-    row("GET /healthz, max (bare endpoint)", health);
-    row(String.format(Locale.ROOT, "POST /v1/sync-jobs, paced to %,.0f/s", FLEET_PEAK), paced);
+        "sock err",
+        "CPU us/r",
+        "cores: API+driver / machine");
+    row("(a) POST /v1/sync-jobs, max", post);
+    row("(b) GET /healthz, max (bare)", health);
+    row(String.format(Locale.ROOT, "(c) POST /v1/sync-jobs, paced %,.0f/s", FLEET_PEAK), paced);
+    out.println(
+        "CPU us/r: CPU time of this process (API and benchmark driver; not wrk) per answer. cores:"
+            + " this process, and the whole machine busy (the rest is wrk and any other process).");
     out.printf(
         Locale.ROOT,
-        "accepted jobs/s (202s over wrk's run time): %,.0f; = %.1f %% of the bare endpoint's"
-            + " %,.0f req/s%n",
+        "accepted jobs/s (202s over wrk's run time): %,.0f = %.1f %% of the bare endpoint's %,.0f"
+            + " req/s%n",
         accepted,
         100 * share,
-        health.requestsPerSecond());
+        h.requestsPerSecond());
     out.printf(
         Locale.ROOT,
         "paced run: achieved %,.0f req/s of %,.0f asked (%.1f %%). wrk 4.1 has no constant-rate"
             + " mode: the script's delay() hook paces each thread, and the load stays closed-loop"
-            + " (a connection waits for its answer before its next slot). wrk does not correct"
-            + " coordinated omission beyond a coarse back-fill of answers slower than twice the"
-            + " mean per-connection interval (%.1f ms here), so a stall is under-counted and p99"
-            + " is a lower bound next to an open-loop tool such as wrk2 -R.%n",
-        paced.requestsPerSecond(),
+            + " (a connection waits for its answer before its next slot). Plain wrk does not"
+            + " correct coordinated omission beyond a coarse back-fill of answers slower than"
+            + " twice the mean per-connection interval (%.0f ms here): a stall is under-counted,"
+            + " and this p99 is a lower bound next to an open-loop tool such as wrk2 -R.%n",
+        c.requestsPerSecond(),
         FLEET_PEAK,
-        100 * paced.requestsPerSecond() / FLEET_PEAK,
-        2 * 1000.0 * connections / Math.max(1, paced.requestsPerSecond()));
+        100 * c.requestsPerSecond() / FLEET_PEAK,
+        2 * 1000.0 * options.connections() / Math.max(1, c.requestsPerSecond()));
 
-    long[] acceptedPerRun = {
-      warm.belowFourHundred(), post.belowFourHundred(), paced.belowFourHundred()
-    };
-    String[] runNames = {"warm-up", "POST max", "POST paced"};
     boolean queueOk = true;
     long acceptedTotal = 0;
     long queuedTotal = 0;
-    for (int i = 0; i < runNames.length; i++) {
-      boolean ok = queuedPerRun[i] >= acceptedPerRun[i];
+    String[] names = {"warm-up", "(a)", "(c)"};
+    Run[] posts = {warm, post, paced};
+    for (int i = 0; i < posts.length; i++) {
+      long acc = posts[i].wrk().belowFourHundred();
+      long queued = posts[i].queued();
+      boolean ok = queued >= acc;
       queueOk &= ok;
-      acceptedTotal += acceptedPerRun[i];
-      queuedTotal += queuedPerRun[i];
+      acceptedTotal += acc;
+      queuedTotal += queued;
       out.printf(
           Locale.ROOT,
-          "queue check, %-10s: wrk counted %,d accepted, the job queue grew by %,d %s%n",
-          runNames[i],
-          acceptedPerRun[i],
-          queuedPerRun[i],
+          "queue check %-7s: wrk counted %,d accepted, the job queue grew by %,d %s%n",
+          names[i],
+          acc,
+          queued,
           ok ? "(ok)" : "(FEWER queued than accepted)");
     }
     out.printf(
         Locale.ROOT,
-        "queue check, total     : %,d accepted, %,d queued (answers still in flight when wrk"
-            + " stopped may add a few to the queue, never the other way round)%n",
+        "queue check total  : %,d accepted, %,d queued (requests still in flight when wrk stops"
+            + " may add a few queued jobs wrk never counted)%n",
         acceptedTotal,
         queuedTotal);
-    double cpuMicros = cpuPost / 1e3 / Math.max(1, post.belowFourHundred());
-    out.printf(
-        Locale.ROOT,
-        "process CPU per accepted request (POST max run, API + driver, wrk not included): %.0f"
-            + " us%n",
-        cpuMicros);
     memory.ifPresentOrElse(
         m ->
             out.printf(
                 Locale.ROOT,
-                "RSS of this process (API and benchmark driver share it): now %.0f MB (VmRSS), peak"
-                    + " %.0f MB (VmHWM); max heap %d MB; heap in use now %d MB%n",
+                "RSS of this process (the API and the benchmark driver share it; wrk is separate):"
+                    + " now %.0f MB (VmRSS), peak %.0f MB (VmHWM); max heap %d MB, heap in use"
+                    + " now %d MB%n",
                 m.currentMb(),
                 m.peakMb(),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024),
@@ -314,22 +331,22 @@ public final class ApiBenchmark {
         () -> out.println("RSS: /proc/self/status is not readable here (not Linux?)"));
 
     boolean acceptedOk = accepted >= ACCEPTED_TARGET;
-    boolean pacedRateOk = paced.requestsPerSecond() >= PACED_RATE_FLOOR * FLEET_PEAK;
-    boolean p99Ok = paced.p99() < P99_TARGET_MS && pacedRateOk;
+    boolean pacedRateOk = c.requestsPerSecond() >= PACED_RATE_FLOOR * FLEET_PEAK;
+    boolean p99Ok = c.p99() < P99_TARGET_MS && pacedRateOk;
     boolean shareOk = share >= SHARE_OF_BARE_TARGET;
     boolean rssOk = memory.isPresent() && memory.get().peakMb() <= RSS_TARGET_MB;
-    boolean clean = errorsFree(warm) && errorsFree(post) && errorsFree(health) && errorsFree(paced);
+    boolean clean = clean(warm) && clean(post) && clean(health) && clean(paced);
     boolean pass = acceptedOk && p99Ok && shareOk && rssOk && clean && queueOk;
     out.printf(
         Locale.ROOT,
         "%s: accepted %,.0f/s >= 10,000 %s; p99 %.2f ms < 25 at %,.0f req/s (>= %.0f %% of"
             + " 2,605) %s; %.1f %% of bare >= 25 %% %s; peak RSS %s <= 512 MB %s; no non-2xx or"
-            + " socket errors %s; queue >= accepted %s%n",
+            + " socket errors %s; queued >= accepted %s%n",
         pass ? "PASS" : "FAIL",
         accepted,
         verdict(acceptedOk),
-        paced.p99(),
-        paced.requestsPerSecond(),
+        c.p99(),
+        c.requestsPerSecond(),
         100 * PACED_RATE_FLOOR,
         verdict(p99Ok),
         100 * share,
@@ -342,26 +359,46 @@ public final class ApiBenchmark {
     return pass;
   }
 
-  private static boolean errorsFree(WrkReport r) {
-    return r.errorStatuses() == 0 && r.socketErrors() == 0;
+  private static boolean clean(Run r) {
+    return r.wrk().errorStatuses() == 0 && r.wrk().socketErrors() == 0;
   }
 
   private static String verdict(boolean ok) {
     return ok ? "PASS" : "FAIL";
   }
 
-  private void row(String name, WrkReport r) {
+  private void row(String name, Run run) {
+    WrkReport r = run.wrk();
     out.printf(
         Locale.ROOT,
-        "%-38s %,10.0f %,9d %9.2f %9.2f %9.2f %,9d %,8d%n",
+        "%-36s %,9.0f %,9d %7.2f %7.2f %8.2f %,7d %,8d %8.0f %.2f / %s%n",
         name,
         r.requestsPerSecond(),
-        r.belowFourHundred(),
+        r.requests(),
         r.p50(),
         r.p90(),
         r.p99(),
         r.errorStatuses(),
-        r.socketErrors());
+        r.socketErrors(),
+        run.cpuMicrosPerAnswer(),
+        run.processCores(),
+        run.machineBusyCores().isPresent()
+            ? String.format(Locale.ROOT, "%.2f", run.machineBusyCores().getAsDouble())
+            : "?");
+  }
+
+  /** The 1-minute load average from {@code /proc/loadavg}, where there is one. */
+  private static Optional<String> loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return fields.length > 0 ? Optional.of(fields[0]) : Optional.empty();
+    } catch (IOException | UnsupportedOperationException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static int cores() {
+    return Runtime.getRuntime().availableProcessors();
   }
 
   private List<ApiCaller> seed(EmbeddedPlatform platform) throws Exception {
@@ -437,10 +474,10 @@ public final class ApiBenchmark {
   }
 
   /**
-   * One wrk run, announced by {@code title}; its output is echoed indented when asked, then parsed.
+   * One wrk run, announced by {@code title}, with {@code script} (null: wrk's own GET); its output
+   * is echoed indented when asked, then parsed.
    */
-  private WrkReport wrk(
-      String title, List<String> scriptArgs, int seconds, String url, boolean echo)
+  private WrkReport wrk(String title, Path script, int seconds, String url, boolean echo)
       throws IOException, InterruptedException {
     out.println(title);
     out.flush();
@@ -449,7 +486,10 @@ public final class ApiBenchmark {
     args.add("-c" + options.connections());
     args.add("-d" + seconds + "s");
     args.add("--latency");
-    args.addAll(scriptArgs);
+    if (script != null) {
+      args.add("-s");
+      args.add(script.toString());
+    }
     args.add(url);
     Wrk.Result result = wrk.run(args, Duration.ofSeconds(seconds + 60L));
     if (result.exitCode() != 0) {

@@ -49,11 +49,13 @@ final class Wrk {
     return executable;
   }
 
-  /** wrk's own version line, e.g. {@code wrk debian/4.1.0-3+b2 [epoll] ...}. */
+  /** wrk's own version line without its copyright, e.g. {@code wrk debian/4.1.0-3+b2 [epoll]}. */
   String version() throws IOException, InterruptedException {
     // wrk prints its version for -v and then its usage (exit 1): keep the first line.
     Result r = run(List.of("--version"), Duration.ofSeconds(10));
-    return r.stdout().lines().findFirst().orElse("wrk (version unknown)").strip();
+    String line = r.stdout().lines().findFirst().orElse("wrk (version unknown)");
+    int copyright = line.indexOf(" Copyright");
+    return (copyright > 0 ? line.substring(0, copyright) : line).strip();
   }
 
   /**
