@@ -1,9 +1,6 @@
 package com.syncwell.app.bench;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -50,53 +45,51 @@ final class Wrk {
   }
 
   /** wrk's own version line without its copyright, e.g. {@code wrk debian/4.1.0-3+b2 [epoll]}. */
-  String version() throws IOException, InterruptedException {
+  String version(Path scratch) throws IOException, InterruptedException {
     // wrk prints its version for -v and then its usage (exit 1): keep the first line.
-    Result r = run(List.of("--version"), Duration.ofSeconds(10));
+    Result r = run(List.of("--version"), Duration.ofSeconds(10), scratch);
     String line = r.stdout().lines().findFirst().orElse("wrk (version unknown)");
     int copyright = line.indexOf(" Copyright");
     return (copyright > 0 ? line.substring(0, copyright) : line).strip();
   }
 
   /**
-   * Runs {@code wrk args...}, killing it when it outlives {@code bound}.
+   * Runs {@code wrk args...}, killing it when it outlives {@code bound}. Its output goes to files
+   * next to {@code scratch}, not through pipes: a virtual thread blocked reading a pipe holds one
+   * of the few carrier threads the API under test runs on.
    *
+   * @param scratch a directory for the output files (removed again)
    * @throws IOException when it cannot start or outlives the bound
    */
-  Result run(List<String> args, Duration bound) throws IOException, InterruptedException {
+  Result run(List<String> args, Duration bound, Path scratch)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(executable.toString());
     command.addAll(args);
-    Process process = new ProcessBuilder(command).start();
-    process.getOutputStream().close();
-    CompletableFuture<String> stdout = drain(process.getInputStream());
-    CompletableFuture<String> stderr = drain(process.getErrorStream());
-    if (!process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
-      process.destroyForcibly();
-      process.waitFor(5, TimeUnit.SECONDS);
-      throw new IOException("wrk did not finish within " + bound.toSeconds() + " s");
-    }
+    Path stdout = Files.createTempFile(scratch, "wrk-", ".out");
+    Path stderr = Files.createTempFile(scratch, "wrk-", ".err");
     try {
-      return new Result(process.exitValue(), stdout.get(), stderr.get());
-    } catch (ExecutionException e) {
-      throw new IOException("cannot read wrk's output", e.getCause());
+      Process process =
+          new ProcessBuilder(command)
+              .redirectOutput(stdout.toFile())
+              .redirectError(stderr.toFile())
+              .start();
+      process.getOutputStream().close();
+      if (!process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        process.waitFor(5, TimeUnit.SECONDS);
+        throw new IOException("wrk did not finish within " + bound.toSeconds() + " s");
+      }
+      return new Result(
+          process.exitValue(),
+          Files.readString(stdout, StandardCharsets.UTF_8),
+          Files.readString(stderr, StandardCharsets.UTF_8));
+    } finally {
+      Files.deleteIfExists(stdout);
+      Files.deleteIfExists(stderr);
     }
   }
 
   /** A finished run. */
   record Result(int exitCode, String stdout, String stderr) {}
-
-  private static CompletableFuture<String> drain(InputStream in) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try (in) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            in.transferTo(bytes);
-            return bytes.toString(StandardCharsets.UTF_8);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        },
-        r -> Thread.ofVirtual().start(r));
-  }
 }
