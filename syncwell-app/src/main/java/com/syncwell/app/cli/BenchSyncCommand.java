@@ -99,7 +99,7 @@ final class BenchSyncCommand implements Callable<Integer> {
     out.flush();
     boolean temporary = directory == null;
     Path dir = temporary ? Files.createTempDirectory("syncwell-bench-sync") : directory;
-    Quiet.engineLogs();
+    QuietLogs.warnOnly("com.syncwell");
     try {
       boolean pass =
           new SyncBenchmark(
@@ -127,16 +127,6 @@ final class BenchSyncCommand implements Callable<Integer> {
     if (value < min || value > max) {
       throw new ParameterException(
           spec.commandLine(), name + " must be " + min + " to " + max + ", was " + value);
-    }
-  }
-
-  /** Per-job INFO lines (hundreds a second) would measure the log encoder, not the engine. */
-  private static final class Quiet {
-    static void engineLogs() {
-      if (org.slf4j.LoggerFactory.getLogger("com.syncwell")
-          instanceof ch.qos.logback.classic.Logger logger) {
-        logger.setLevel(ch.qos.logback.classic.Level.WARN);
-      }
     }
   }
 }

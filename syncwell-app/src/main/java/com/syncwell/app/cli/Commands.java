@@ -42,7 +42,9 @@ public final class Commands {
         .addSubcommand(new TokenCommand(environment))
         .addSubcommand(new CapacityCommand())
         .addSubcommand(
-            new CommandLine(new BenchCommand()).addSubcommand(new BenchSyncCommand(environment)));
+            new CommandLine(new BenchCommand())
+                .addSubcommand(new BenchSyncCommand(environment))
+                .addSubcommand(new BenchApiCommand(environment)));
   }
 
   private static int execute(ParseResult parsed, Map<String, String> environment, PrintWriter err) {
