@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -221,12 +220,9 @@ public record Workout(
           .append(
               p.latitude() == null
                   ? ""
-                  : String.format(Locale.ROOT, "%.6f,%.6f", p.latitude(), p.longitude()))
+                  : FixedDecimal.of(p.latitude(), 6) + "," + FixedDecimal.of(p.longitude(), 6))
           .append(';')
-          .append(
-              p.altitudeMetres() == null
-                  ? ""
-                  : String.format(Locale.ROOT, "%.1f", p.altitudeMetres()))
+          .append(p.altitudeMetres() == null ? "" : FixedDecimal.of(p.altitudeMetres(), 1))
           .append(';')
           .append(p.heartRateBpm() == null ? "" : p.heartRateBpm())
           .append('\n');
