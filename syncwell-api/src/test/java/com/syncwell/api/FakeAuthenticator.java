@@ -12,6 +12,10 @@ final class FakeAuthenticator implements Authenticator {
       return new AuthOutcome.Rejected(AuthFailure.MISSING_TOKEN, "A bearer token is required.");
     }
     String token = header.substring("Bearer ".length());
+    if (token.equals("keys-down")) {
+      return new AuthOutcome.Rejected(
+          AuthFailure.KEYS_UNAVAILABLE, "The issuer's signing keys cannot be fetched.");
+    }
     if (!token.matches("user-[a-z0-9]{1,20}")) {
       return new AuthOutcome.Rejected(AuthFailure.MALFORMED_TOKEN, "The token is malformed.");
     }

@@ -169,6 +169,15 @@ class PipelineTest {
   }
 
   @Test
+  void signing_keys_that_cannot_be_fetched_are_503_with_retry_after_not_the_callers_401() {
+    ApiBed.Reply down = bed.sendJson("POST", "/v1/test/echo", "keys-down", "{}");
+
+    assertProblem(down, 503, "keys_unavailable");
+    assertThat(down.header("Retry-After")).isEqualTo("60");
+    assertThat(down.header("WWW-Authenticate")).isNull();
+  }
+
+  @Test
   void open_routes_need_no_token() {
     assertThat(bed.get("/v1/test/open", null).status()).isEqualTo(200);
     assertThat(bed.get("/readyz", null).status()).isEqualTo(200);

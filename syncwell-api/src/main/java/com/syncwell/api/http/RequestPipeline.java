@@ -1,5 +1,6 @@
 package com.syncwell.api.http;
 
+import com.syncwell.api.auth.AuthFailure;
 import com.syncwell.api.auth.AuthOutcome;
 import com.syncwell.api.auth.Authenticator;
 import com.syncwell.api.limit.ClientAddress;
@@ -42,6 +43,9 @@ import org.slf4j.MDC;
  * <p><b>Threading:</b> one instance serves all requests concurrently.
  */
 public final class RequestPipeline {
+  /** Retry-After of a 503 {@code keys_unavailable}: the JWKS is refetched at most once a minute. */
+  static final long KEYS_RETRY_AFTER_SECONDS = 60;
+
   private static final Logger LOG = LoggerFactory.getLogger(RequestPipeline.class);
 
   private final RouteTable routes;
@@ -210,6 +214,12 @@ public final class RequestPipeline {
 
   private static ApiResponse unauthenticated(
       AuthOutcome.Rejected r, IncomingRequest in, String correlationId) {
+    if (r.failure() == AuthFailure.KEYS_UNAVAILABLE) {
+      // not the caller's fault: the issuer's keys cannot be fetched (and none are kept); retry
+      return Problem.of(503, r.failure().code(), r.detail())
+          .toResponse(correlationId)
+          .withHeader("Retry-After", Long.toString(KEYS_RETRY_AFTER_SECONDS));
+    }
     boolean tokenSent = in.headers().first("Authorization").isPresent();
     String challenge =
         tokenSent
