@@ -450,6 +450,7 @@ final class AdminApi implements ProviderApi {
                 elapsed,
                 distance,
                 List.of(),
+                List.of(),
                 Origin.ADMIN,
                 null,
                 null,

@@ -47,45 +47,10 @@ public final class WorkoutFactory {
         createTime);
   }
 
-  /** A workout with explicit samples (an upload), or none (a manual entry). */
-  public static SimWorkout explicit(
-      Person person,
-      String id,
-      SportType sport,
-      String title,
-      Instant start,
-      int elapsedSeconds,
-      int movingSeconds,
-      double distanceMetres,
-      List<TrackPoint> samples,
-      Origin origin,
-      String externalId,
-      Long uploadId,
-      boolean manual,
-      String clientId,
-      Instant createTime) {
-    return explicit(
-        person,
-        id,
-        sport,
-        title,
-        start,
-        elapsedSeconds,
-        movingSeconds,
-        distanceMetres,
-        samples,
-        samples,
-        origin,
-        externalId,
-        uploadId,
-        manual,
-        clientId,
-        createTime);
-  }
-
   /**
-   * A workout summarised from {@code samples} (averages, polyline, GPS or not) that keeps only
-   * {@code stored} of them.
+   * A workout with explicit samples (an upload), or none (a manual entry), summarised from {@code
+   * samples} (averages, polyline, GPS or not) and keeping {@code stored} of them (all of them, or
+   * fewer when the simulator does not keep uploaded streams).
    */
   public static SimWorkout explicit(
       Person person,

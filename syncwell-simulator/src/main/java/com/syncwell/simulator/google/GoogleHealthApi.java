@@ -680,6 +680,7 @@ public final class GoogleHealthApi implements ProviderApi {
                 Math.min(active, elapsed),
                 distance,
                 List.of(),
+                List.of(),
                 Origin.API,
                 null,
                 null,

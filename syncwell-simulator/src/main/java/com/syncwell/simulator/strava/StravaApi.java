@@ -433,6 +433,7 @@ public final class StravaApi implements ProviderApi {
             elapsedSeconds,
             distance,
             List.of(),
+            List.of(),
             Origin.API,
             null,
             null,
