@@ -4,7 +4,6 @@ import com.syncwell.engine.port.queue.DeadLetter;
 import com.syncwell.engine.port.queue.MessageId;
 import com.syncwell.engine.port.queue.OutgoingMessage;
 import com.syncwell.engine.port.queue.QueueDepth;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -84,133 +83,123 @@ final class QueueTable {
     this.queue = queue;
   }
 
-  void insert(Connection c, List<String> ids, List<OutgoingMessage> messages, long now)
+  void insert(SqlSession c, List<String> ids, List<OutgoingMessage> messages, long now)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-      for (int i = 0; i < messages.size(); i++) {
-        OutgoingMessage m = messages.get(i);
-        ps.setString(1, queue);
-        ps.setString(2, ids.get(i));
-        ps.setString(3, m.body());
-        ps.setString(4, MessageAttributesJson.encode(m.attributes()));
-        ps.setLong(5, now);
-        ps.setLong(6, now + m.delay().toMillis());
-        ps.executeUpdate();
-      }
+    PreparedStatement ps = c.prepare(INSERT);
+    for (int i = 0; i < messages.size(); i++) {
+      OutgoingMessage m = messages.get(i);
+      ps.setString(1, queue);
+      ps.setString(2, ids.get(i));
+      ps.setString(3, m.body());
+      ps.setString(4, MessageAttributesJson.encode(m.attributes()));
+      ps.setLong(5, now);
+      ps.setLong(6, now + m.delay().toMillis());
+      ps.executeUpdate();
     }
   }
 
   /** Up to {@code limit} visible messages, earliest visible first, then in insertion order. */
-  List<Row> visible(Connection c, long now, int limit) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(VISIBLE)) {
-      ps.setString(1, queue);
-      ps.setLong(2, now);
-      ps.setInt(3, limit);
-      List<Row> rows = new ArrayList<>(limit);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          rows.add(
-              new Row(
-                  rs.getLong(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getString(4),
-                  rs.getLong(5),
-                  rs.getInt(6)));
-        }
-      }
-      return rows;
-    }
-  }
-
-  boolean anyVisible(Connection c, long now) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(ANY_VISIBLE)) {
-      ps.setString(1, queue);
-      ps.setLong(2, now);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
+  List<Row> visible(SqlSession c, long now, int limit) throws SQLException {
+    PreparedStatement ps = c.prepare(VISIBLE);
+    ps.setString(1, queue);
+    ps.setLong(2, now);
+    ps.setInt(3, limit);
+    List<Row> rows = new ArrayList<>(limit);
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        rows.add(
+            new Row(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getLong(5),
+                rs.getInt(6)));
       }
     }
+    return rows;
   }
 
-  void lease(Connection c, long seq, long visibleAt, String token) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(LEASE)) {
-      ps.setLong(1, visibleAt);
-      ps.setString(2, token);
-      ps.setLong(3, seq);
-      ps.executeUpdate();
+  boolean anyVisible(SqlSession c, long now) throws SQLException {
+    PreparedStatement ps = c.prepare(ANY_VISIBLE);
+    ps.setString(1, queue);
+    ps.setLong(2, now);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next();
     }
   }
 
-  void deadLetter(Connection c, long seq, long now) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(DEAD_LETTER)) {
-      ps.setLong(1, now);
-      ps.setLong(2, seq);
-      ps.executeUpdate();
-    }
+  void lease(SqlSession c, long seq, long visibleAt, String token) throws SQLException {
+    PreparedStatement ps = c.prepare(LEASE);
+    ps.setLong(1, visibleAt);
+    ps.setString(2, token);
+    ps.setLong(3, seq);
+    ps.executeUpdate();
   }
 
-  boolean delete(Connection c, Receipt receipt) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(DELETE)) {
-      ps.setString(1, receipt.messageId());
-      ps.setString(2, queue);
-      ps.setString(3, receipt.token());
-      return ps.executeUpdate() == 1;
-    }
+  void deadLetter(SqlSession c, long seq, long now) throws SQLException {
+    PreparedStatement ps = c.prepare(DEAD_LETTER);
+    ps.setLong(1, now);
+    ps.setLong(2, seq);
+    ps.executeUpdate();
   }
 
-  boolean changeVisibility(Connection c, Receipt receipt, long now, long visibleAt)
+  boolean delete(SqlSession c, Receipt receipt) throws SQLException {
+    PreparedStatement ps = c.prepare(DELETE);
+    ps.setString(1, receipt.messageId());
+    ps.setString(2, queue);
+    ps.setString(3, receipt.token());
+    return ps.executeUpdate() == 1;
+  }
+
+  boolean changeVisibility(SqlSession c, Receipt receipt, long now, long visibleAt)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(CHANGE_VISIBILITY)) {
-      ps.setLong(1, visibleAt);
-      ps.setString(2, receipt.messageId());
-      ps.setString(3, queue);
-      ps.setString(4, receipt.token());
-      ps.setLong(5, now);
-      return ps.executeUpdate() == 1;
-    }
+    PreparedStatement ps = c.prepare(CHANGE_VISIBILITY);
+    ps.setLong(1, visibleAt);
+    ps.setString(2, receipt.messageId());
+    ps.setString(3, queue);
+    ps.setString(4, receipt.token());
+    ps.setLong(5, now);
+    return ps.executeUpdate() == 1;
   }
 
-  List<DeadLetter> deadLetters(Connection c, int max) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(DEAD_LETTERS)) {
-      ps.setString(1, queue);
-      ps.setInt(2, max);
-      List<DeadLetter> letters = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          letters.add(
-              new DeadLetter(
-                  new MessageId(rs.getString(1)),
-                  rs.getString(2),
-                  MessageAttributesJson.decode(rs.getString(3)),
-                  rs.getInt(4),
-                  Instant.ofEpochMilli(rs.getLong(5)),
-                  Instant.ofEpochMilli(rs.getLong(6))));
-        }
+  List<DeadLetter> deadLetters(SqlSession c, int max) throws SQLException {
+    PreparedStatement ps = c.prepare(DEAD_LETTERS);
+    ps.setString(1, queue);
+    ps.setInt(2, max);
+    List<DeadLetter> letters = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        letters.add(
+            new DeadLetter(
+                new MessageId(rs.getString(1)),
+                rs.getString(2),
+                MessageAttributesJson.decode(rs.getString(3)),
+                rs.getInt(4),
+                Instant.ofEpochMilli(rs.getLong(5)),
+                Instant.ofEpochMilli(rs.getLong(6))));
       }
-      return letters;
     }
+    return letters;
   }
 
-  int redrive(Connection c, int max, long now) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(REDRIVE)) {
-      ps.setLong(1, now);
-      ps.setString(2, queue);
-      ps.setInt(3, max);
-      return ps.executeUpdate();
-    }
+  int redrive(SqlSession c, int max, long now) throws SQLException {
+    PreparedStatement ps = c.prepare(REDRIVE);
+    ps.setLong(1, now);
+    ps.setString(2, queue);
+    ps.setInt(3, max);
+    return ps.executeUpdate();
   }
 
-  QueueDepth depth(Connection c, long now) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(DEPTH)) {
-      ps.setLong(1, now);
-      ps.setLong(2, now);
-      ps.setLong(3, now);
-      ps.setString(4, queue);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return new QueueDepth(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
-      }
+  QueueDepth depth(SqlSession c, long now) throws SQLException {
+    PreparedStatement ps = c.prepare(DEPTH);
+    ps.setLong(1, now);
+    ps.setLong(2, now);
+    ps.setLong(3, now);
+    ps.setString(4, queue);
+    try (ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return new QueueDepth(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
     }
   }
 }

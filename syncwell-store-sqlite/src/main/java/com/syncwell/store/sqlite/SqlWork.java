@@ -1,6 +1,5 @@
 package com.syncwell.store.sqlite;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
@@ -8,5 +7,5 @@ import java.sql.SQLException;
  */
 @FunctionalInterface
 public interface SqlWork<T> {
-  T apply(Connection connection) throws SQLException;
+  T apply(SqlSession session) throws SQLException;
 }

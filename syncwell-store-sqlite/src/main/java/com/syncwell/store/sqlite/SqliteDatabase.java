@@ -37,24 +37,24 @@ public final class SqliteDatabase implements AutoCloseable {
   static final int MAX_GROUP = 64;
 
   private final Path file;
-  private final Connection writer;
+  private final SqlSession writer;
   private final ReentrantLock writeLock = new ReentrantLock();
   private final ConcurrentLinkedQueue<PendingWrite<?>> pending = new ConcurrentLinkedQueue<>();
-  private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
-  private final List<Connection> all = new ArrayList<>();
+  private final BlockingQueue<SqlSession> readers = new ArrayBlockingQueue<>(READERS);
+  private final List<SqlSession> all = new ArrayList<>();
 
   private SqliteDatabase(Path file) throws SQLException {
     this.file = file;
-    this.writer = connect(file, false);
+    this.writer = new SqlSession(connect(file, false));
     all.add(writer);
-    try (Statement s = writer.createStatement()) {
+    try (Statement s = writer.connection().createStatement()) {
       s.execute("PRAGMA journal_mode=WAL");
       s.execute(
           "CREATE TABLE IF NOT EXISTS schema_version ("
               + " component TEXT PRIMARY KEY, version INTEGER NOT NULL)");
     }
     for (int i = 0; i < READERS; i++) {
-      Connection reader = connect(file, true);
+      SqlSession reader = new SqlSession(connect(file, true));
       all.add(reader);
       readers.add(reader);
     }
@@ -207,7 +207,7 @@ public final class SqliteDatabase implements AutoCloseable {
 
   /** Runs {@code work} on a reader connection in autocommit mode (one snapshot per statement). */
   public <T> T read(SqlWork<T> work) {
-    Connection c;
+    SqlSession c;
     try {
       c = readers.take();
     } catch (InterruptedException e) {
@@ -221,7 +221,7 @@ public final class SqliteDatabase implements AutoCloseable {
     }
   }
 
-  private static <T> T run(SqlWork<T> work, Connection c) {
+  private static <T> T run(SqlWork<T> work, SqlSession c) {
     try {
       return work.apply(c);
     } catch (SQLException e) {
@@ -238,7 +238,8 @@ public final class SqliteDatabase implements AutoCloseable {
         c -> {
           int current = 0;
           try (PreparedStatement ps =
-              c.prepareStatement("SELECT version FROM schema_version WHERE component = ?")) {
+              c.connection()
+                  .prepareStatement("SELECT version FROM schema_version WHERE component = ?")) {
             ps.setString(1, component);
             try (ResultSet rs = ps.executeQuery()) {
               if (rs.next()) {
@@ -259,12 +260,15 @@ public final class SqliteDatabase implements AutoCloseable {
                 null);
           }
           for (int i = current; i < statements.size(); i++) {
-            exec(c, statements.get(i));
+            try (Statement ddl = c.connection().createStatement()) {
+              ddl.execute(statements.get(i));
+            }
           }
           try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO schema_version (component, version) VALUES (?, ?)"
-                      + " ON CONFLICT (component) DO UPDATE SET version = excluded.version")) {
+              c.connection()
+                  .prepareStatement(
+                      "INSERT INTO schema_version (component, version) VALUES (?, ?)"
+                          + " ON CONFLICT (component) DO UPDATE SET version = excluded.version")) {
             ps.setString(1, component);
             ps.setInt(2, statements.size());
             ps.executeUpdate();
@@ -278,7 +282,8 @@ public final class SqliteDatabase implements AutoCloseable {
     return read(
         c -> {
           try (PreparedStatement ps =
-              c.prepareStatement("SELECT version FROM schema_version WHERE component = ?")) {
+              c.connection()
+                  .prepareStatement("SELECT version FROM schema_version WHERE component = ?")) {
             ps.setString(1, component);
             try (ResultSet rs = ps.executeQuery()) {
               return rs.next() ? rs.getInt(1) : 0;
@@ -291,7 +296,7 @@ public final class SqliteDatabase implements AutoCloseable {
   public String integrityCheck() {
     return read(
         c -> {
-          try (Statement s = c.createStatement();
+          try (Statement s = c.connection().createStatement();
               ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
             StringBuilder out = new StringBuilder();
             while (rs.next()) {
@@ -302,10 +307,8 @@ public final class SqliteDatabase implements AutoCloseable {
         });
   }
 
-  private static void exec(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
+  private static void exec(SqlSession c, String sql) throws SQLException {
+    c.execute(sql);
   }
 
   private void rollbackQuietly(Throwable cause) {
@@ -320,7 +323,7 @@ public final class SqliteDatabase implements AutoCloseable {
   public void close() {
     writeLock.lock();
     try {
-      for (Connection c : all) {
+      for (SqlSession c : all) {
         try {
           c.close();
         } catch (SQLException ignored) {

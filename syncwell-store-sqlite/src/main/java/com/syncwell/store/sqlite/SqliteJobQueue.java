@@ -8,7 +8,6 @@ import com.syncwell.engine.port.queue.QueueDepth;
 import com.syncwell.engine.port.queue.ReceiptHandle;
 import com.syncwell.engine.port.queue.ReceiveRequest;
 import com.syncwell.engine.port.queue.ReceivedMessage;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -147,7 +146,7 @@ public final class SqliteJobQueue implements JobQueue {
    * instead those already delivered {@code maxReceives} times and looking further in their place.
    */
   private List<ReceivedMessage> lease(
-      Connection c, ReceiveRequest request, List<String> deadLettered) throws SQLException {
+      SqlSession c, ReceiveRequest request, List<String> deadLettered) throws SQLException {
     long now = clock.millis();
     long leasedUntil = now + request.visibilityTimeout().toMillis();
     int max = request.maxMessages();

@@ -19,7 +19,6 @@ import com.syncwell.engine.port.table.UpdateOutcome;
 import com.syncwell.engine.port.table.VersionConflict;
 import com.syncwell.engine.port.table.Written;
 import java.io.IOException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -155,13 +154,12 @@ public final class SqliteMetadataTable implements MetadataTable {
     long now = clock.millis();
     return db.read(
         c -> {
-          try (PreparedStatement ps = c.prepareStatement(GET)) {
-            ps.setString(1, key.partitionKey());
-            ps.setString(2, key.sortKey());
-            ps.setLong(3, now);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? Optional.of(storedItem(rs)) : Optional.empty();
-            }
+          PreparedStatement ps = c.prepare(GET);
+          ps.setString(1, key.partitionKey());
+          ps.setString(2, key.sortKey());
+          ps.setLong(3, now);
+          try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(storedItem(rs)) : Optional.empty();
           }
         });
   }
@@ -172,11 +170,10 @@ public final class SqliteMetadataTable implements MetadataTable {
     String attributes = AttributeJson.write(item.attributes());
     return db.write(
         c -> {
-          try (PreparedStatement ps = c.prepareStatement(PUT_IF_ABSENT)) {
-            int next = bindNewRow(ps, item, attributes);
-            ps.setLong(next, clock.millis());
-            return ps.executeUpdate() == 1 ? new Written(1) : new AlreadyExists();
-          }
+          PreparedStatement ps = c.prepare(PUT_IF_ABSENT);
+          int next = bindNewRow(ps, item, attributes);
+          ps.setLong(next, clock.millis());
+          return ps.executeUpdate() == 1 ? new Written(1) : new AlreadyExists();
         });
   }
 
@@ -197,13 +194,12 @@ public final class SqliteMetadataTable implements MetadataTable {
         c -> {
           long now = clock.millis();
           Optional<StoredItem> current;
-          try (PreparedStatement ps = c.prepareStatement(GET)) {
-            ps.setString(1, key.partitionKey());
-            ps.setString(2, key.sortKey());
-            ps.setLong(3, now);
-            try (ResultSet rs = ps.executeQuery()) {
-              current = rs.next() ? Optional.of(storedItem(rs)) : Optional.empty();
-            }
+          PreparedStatement ps = c.prepare(GET);
+          ps.setString(1, key.partitionKey());
+          ps.setString(2, key.sortKey());
+          ps.setLong(3, now);
+          try (ResultSet rs = ps.executeQuery()) {
+            current = rs.next() ? Optional.of(storedItem(rs)) : Optional.empty();
           }
           if (current.isEmpty() || current.get().version() != expectedVersion) {
             return new VersionConflict();
@@ -220,13 +216,12 @@ public final class SqliteMetadataTable implements MetadataTable {
     requireVersion(expectedVersion);
     return db.write(
         c -> {
-          try (PreparedStatement ps = c.prepareStatement(DELETE_IF_VERSION)) {
-            ps.setString(1, key.partitionKey());
-            ps.setString(2, key.sortKey());
-            ps.setLong(3, expectedVersion);
-            ps.setLong(4, clock.millis());
-            return ps.executeUpdate() == 1 ? new Deleted() : new VersionConflict();
-          }
+          PreparedStatement ps = c.prepare(DELETE_IF_VERSION);
+          ps.setString(1, key.partitionKey());
+          ps.setString(2, key.sortKey());
+          ps.setLong(3, expectedVersion);
+          ps.setLong(4, clock.millis());
+          return ps.executeUpdate() == 1 ? new Deleted() : new VersionConflict();
         });
   }
 
@@ -241,18 +236,17 @@ public final class SqliteMetadataTable implements MetadataTable {
     List<StoredItem> items =
         db.read(
             c -> {
-              try (PreparedStatement ps = c.prepareStatement(select.sql())) {
-                for (int i = 0; i < select.parameters().size(); i++) {
-                  ps.setObject(i + 1, select.parameters().get(i));
-                }
-                List<StoredItem> found = new ArrayList<>(Math.min(query.limit() + 1, 128));
-                try (ResultSet rs = ps.executeQuery()) {
-                  while (rs.next()) {
-                    found.add(storedItem(rs));
-                  }
-                }
-                return found;
+              PreparedStatement ps = c.prepare(select.sql());
+              for (int i = 0; i < select.parameters().size(); i++) {
+                ps.setObject(i + 1, select.parameters().get(i));
               }
+              List<StoredItem> found = new ArrayList<>(Math.min(query.limit() + 1, 128));
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  found.add(storedItem(rs));
+                }
+              }
+              return found;
             });
     if (items.size() <= query.limit()) {
       return new Page(items, Optional.empty());
@@ -278,11 +272,10 @@ public final class SqliteMetadataTable implements MetadataTable {
     List<String> attributes = items.stream().map(i -> AttributeJson.write(i.attributes())).toList();
     db.write(
         c -> {
-          try (PreparedStatement ps = c.prepareStatement(PUT)) {
-            for (int i = 0; i < items.size(); i++) {
-              bindNewRow(ps, items.get(i), attributes.get(i));
-              ps.executeUpdate();
-            }
+          PreparedStatement ps = c.prepare(PUT);
+          for (int i = 0; i < items.size(); i++) {
+            bindNewRow(ps, items.get(i), attributes.get(i));
+            ps.executeUpdate();
           }
           return null;
         });
@@ -293,12 +286,11 @@ public final class SqliteMetadataTable implements MetadataTable {
     requireBatch(keys, k -> k);
     db.write(
         c -> {
-          try (PreparedStatement ps = c.prepareStatement(DELETE)) {
-            for (ItemKey key : keys) {
-              ps.setString(1, key.partitionKey());
-              ps.setString(2, key.sortKey());
-              ps.executeUpdate();
-            }
+          PreparedStatement ps = c.prepare(DELETE);
+          for (ItemKey key : keys) {
+            ps.setString(1, key.partitionKey());
+            ps.setString(2, key.sortKey());
+            ps.executeUpdate();
           }
           return null;
         });
@@ -311,26 +303,24 @@ public final class SqliteMetadataTable implements MetadataTable {
     }
     return db.write(
         c -> {
-          try (PreparedStatement ps = c.prepareStatement(SWEEP)) {
-            ps.setLong(1, clock.millis());
-            ps.setInt(2, maxItems);
-            return ps.executeUpdate();
-          }
+          PreparedStatement ps = c.prepare(SWEEP);
+          ps.setLong(1, clock.millis());
+          ps.setInt(2, maxItems);
+          return ps.executeUpdate();
         });
   }
 
   /** Replaces a live row at {@code expectedVersion} with {@code item}, incrementing the version. */
   private static UpdateOutcome rewrite(
-      Connection c, Item item, String attributes, long expectedVersion, long now)
+      SqlSession c, Item item, String attributes, long expectedVersion, long now)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(PUT_IF_VERSION)) {
-      int i = bindBody(ps, 1, item, attributes);
-      ps.setString(i++, item.key().partitionKey());
-      ps.setString(i++, item.key().sortKey());
-      ps.setLong(i++, expectedVersion);
-      ps.setLong(i, now);
-      return ps.executeUpdate() == 1 ? new Written(expectedVersion + 1) : new VersionConflict();
-    }
+    PreparedStatement ps = c.prepare(PUT_IF_VERSION);
+    int i = bindBody(ps, 1, item, attributes);
+    ps.setString(i++, item.key().partitionKey());
+    ps.setString(i++, item.key().sortKey());
+    ps.setLong(i++, expectedVersion);
+    ps.setLong(i, now);
+    return ps.executeUpdate() == 1 ? new Written(expectedVersion + 1) : new VersionConflict();
   }
 
   /** Binds pk, sk and the body of a new row; returns the next parameter index. */

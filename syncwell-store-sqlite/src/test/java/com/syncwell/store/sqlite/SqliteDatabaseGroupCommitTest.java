@@ -124,8 +124,9 @@ class SqliteDatabaseGroupCommitTest {
     return db.pendingWrites();
   }
 
-  private static Void insert(java.sql.Connection c, int k) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO t (k, v) VALUES (?, 'x')")) {
+  private static Void insert(SqlSession c, int k) throws SQLException {
+    try (PreparedStatement ps =
+        c.connection().prepareStatement("INSERT INTO t (k, v) VALUES (?, 'x')")) {
       ps.setInt(1, k);
       ps.executeUpdate();
     }
@@ -136,7 +137,8 @@ class SqliteDatabaseGroupCommitTest {
     return db.read(
         c -> {
           List<Integer> out = new ArrayList<>();
-          try (PreparedStatement ps = c.prepareStatement("SELECT k FROM t ORDER BY k");
+          try (PreparedStatement ps =
+                  c.connection().prepareStatement("SELECT k FROM t ORDER BY k");
               ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
               out.add(rs.getInt(1));

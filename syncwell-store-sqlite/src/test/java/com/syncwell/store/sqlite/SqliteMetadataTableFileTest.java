@@ -106,8 +106,9 @@ class SqliteMetadataTableFileTest {
     db.write(
         c -> {
           try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE schema_version SET version = version + 1 WHERE component = 'metadata'")) {
+              c.connection()
+                  .prepareStatement(
+                      "UPDATE schema_version SET version = version + 1 WHERE component = 'metadata'")) {
             return ps.executeUpdate();
           }
         });
@@ -143,9 +144,10 @@ class SqliteMetadataTableFileTest {
         db.read(
             c -> {
               try (PreparedStatement ps =
-                      c.prepareStatement(
-                          "SELECT version, expires_at, reauth_status_pk, reauth_status_sk,"
-                              + " schedule_pk, schedule_sk, attributes FROM meta_items");
+                      c.connection()
+                          .prepareStatement(
+                              "SELECT version, expires_at, reauth_status_pk, reauth_status_sk,"
+                                  + " schedule_pk, schedule_sk, attributes FROM meta_items");
                   ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 List<Object> values = new ArrayList<>();
@@ -197,7 +199,8 @@ class SqliteMetadataTableFileTest {
     db.write(
         c -> {
           try (PreparedStatement ps =
-              c.prepareStatement("UPDATE meta_items SET attributes = '{\"s\":{\"X\":1}}'")) {
+              c.connection()
+                  .prepareStatement("UPDATE meta_items SET attributes = '{\"s\":{\"X\":1}}'")) {
             return ps.executeUpdate();
           }
         });
@@ -304,7 +307,8 @@ class SqliteMetadataTableFileTest {
   private static String queryPlan(SqliteDatabase db, String sql) {
     return db.read(
         c -> {
-          try (PreparedStatement ps = c.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
+          try (PreparedStatement ps =
+              c.connection().prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
             int parameters = ps.getParameterMetaData().getParameterCount();
             for (int i = 1; i <= parameters; i++) {
               ps.setString(i, "x");
