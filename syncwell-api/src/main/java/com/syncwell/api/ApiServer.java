@@ -75,7 +75,9 @@ public final class ApiServer implements AutoCloseable {
   ApiServer(ApiDependencies deps, List<Route> extraRoutes) {
     Objects.requireNonNull(deps, "deps");
     List<Route> routes = new ArrayList<>();
-    routes.addAll(new OperationsRoutes(deps.table(), deps.queue(), deps.meters()).routes());
+    routes.addAll(
+        new OperationsRoutes(deps.table(), deps.queue(), deps.rateLimiter(), deps.meters())
+            .routes());
     ApiUseCases u = deps.useCases();
     routes.addAll(new ProviderRoutes(u.listProviders()).routes());
     routes.addAll(new UserRoutes(u.getProfile(), u.updateSettings(), u.deleteAccount()).routes());

@@ -263,6 +263,8 @@ class PipelineTest {
     ApiBed.Reply store = bed.get("/readyz", null);
     assertProblem(store, 503, "dependency_unavailable");
     assertThat(store.json().path("failing").toString()).isEqualTo("[\"metadataTable\"]");
+    assertThat(store.json().path("dependencies").path("metadataTable").asText()).isEqualTo("down");
+    assertThat(store.json().path("dependencies").path("jobQueue").asText()).isEqualTo("up");
 
     bed.table.down(false);
     bed.queue.down(true);
@@ -271,7 +273,10 @@ class PipelineTest {
     assertThat(queue.json().path("failing").toString()).isEqualTo("[\"jobQueue\"]");
 
     bed.queue.down(false);
-    assertThat(bed.get("/readyz", null).status()).isEqualTo(200);
+    ApiBed.Reply ready = bed.get("/readyz", null);
+    assertThat(ready.status()).isEqualTo(200);
+    assertThat(ready.json().path("dependencies").toString())
+        .isEqualTo("{\"metadataTable\":\"up\",\"jobQueue\":\"up\",\"rateLimiter\":\"local\"}");
   }
 
   @Test

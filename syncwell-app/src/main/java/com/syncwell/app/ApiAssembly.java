@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Builds the HTTP API over an {@link EmbeddedPlatform}: the authenticator for the identity
+ * Builds the HTTP API over an {@link Platform}: the authenticator for the identity
  * providers the settings enable (and the dev issuer where allowed), the in-process rate limiter,
  * the webhook receivers, the use cases, a Prometheus registry. The caller starts and stops the
  * server.
@@ -39,7 +39,7 @@ public final class ApiAssembly {
    * @throws InvalidSetting when no identity provider is enabled
    */
   public static ApiServer build(
-      EmbeddedPlatform platform, Settings settings, Clock clock, boolean devByDefault) {
+      Platform platform, Settings settings, Clock clock, boolean devByDefault) {
     RequestSyncOnProviderChange changes =
         new RequestSyncOnProviderChange(
             platform.configs(),
@@ -90,7 +90,7 @@ public final class ApiAssembly {
   }
 
   private static Authenticator authenticator(
-      EmbeddedPlatform platform, AuthSettings auth, Clock clock, boolean devByDefault) {
+      Platform platform, AuthSettings auth, Clock clock, boolean devByDefault) {
     JwtAuthenticator.Builder builder = JwtAuthenticator.builder(clock);
     auth.firebaseProjectId().ifPresent(id -> builder.firebase(id, auth.firebaseJwksUrl()));
     if (auth.cognitoIssuer().isPresent() && auth.cognitoClientId().isPresent()) {

@@ -40,7 +40,7 @@ public final class SyncRuntime implements AutoCloseable {
    * @param workerId names this process's workers in job leases
    */
   public static SyncRuntime start(
-      EmbeddedPlatform platform,
+      Platform platform,
       Settings settings,
       Clock clock,
       UnaryOperator<JobRunner> wrap,

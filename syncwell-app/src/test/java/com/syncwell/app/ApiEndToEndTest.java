@@ -41,7 +41,7 @@ class ApiEndToEndTest {
   private final Clock clock = Clock.systemUTC();
   private final HttpClient http = HttpClient.newHttpClient();
   private ProviderSimulator simulator;
-  private EmbeddedPlatform platform;
+  private Platform platform;
   private ApiServer api;
   private SyncRuntime sync;
   private String base;
@@ -53,7 +53,7 @@ class ApiEndToEndTest {
     Map<String, String> env = new HashMap<>(simulator.environment());
     env.put("SYNCWELL_DATA_DIR", dir.toString());
     Settings settings = Settings.fromEnvironment(env);
-    platform = EmbeddedPlatform.open(settings, clock);
+    platform = Platform.open(settings, clock);
     api = ApiAssembly.build(platform, settings, clock, true).start("127.0.0.1", 0);
     sync =
         SyncRuntime.start(

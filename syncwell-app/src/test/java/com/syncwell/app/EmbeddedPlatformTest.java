@@ -15,7 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class EmbeddedPlatformTest {
+class PlatformTest {
   @TempDir Path dataDir;
 
   private Settings settings() {
@@ -24,12 +24,12 @@ class EmbeddedPlatformTest {
 
   @Test
   void the_data_directory_gets_one_database_file_and_one_keyset() {
-    try (EmbeddedPlatform platform = EmbeddedPlatform.open(settings(), Clock.systemUTC())) {
+    try (Platform platform = Platform.open(settings(), Clock.systemUTC())) {
       assertThat(platform.queue().approximateDepth().total()).isZero();
     }
 
-    assertThat(dataDir.resolve(EmbeddedPlatform.DATABASE_FILE)).isRegularFile();
-    assertThat(dataDir.resolve(EmbeddedPlatform.KEYSET_FILE)).isRegularFile();
+    assertThat(dataDir.resolve(Platform.DATABASE_FILE)).isRegularFile();
+    assertThat(dataDir.resolve(Platform.KEYSET_FILE)).isRegularFile();
   }
 
   @Test
@@ -42,19 +42,19 @@ class EmbeddedPlatformTest {
             Set.of("read"),
             Optional.of("athlete-7"));
     String connectionId;
-    try (EmbeddedPlatform platform = EmbeddedPlatform.open(settings(), Clock.systemUTC())) {
+    try (Platform platform = Platform.open(settings(), Clock.systemUTC())) {
       connectionId =
           ((ConnectionCreated) platform.connections().create("u1", "strava", "athlete-7", tokens))
               .connection()
               .connectionId();
     }
 
-    try (EmbeddedPlatform platform = EmbeddedPlatform.open(settings(), Clock.systemUTC())) {
+    try (Platform platform = Platform.open(settings(), Clock.systemUTC())) {
       var connection = platform.connections().get("u1", connectionId).orElseThrow();
       assertThat(platform.connections().tokens(connection).accessToken())
           .isEqualTo("access-secret-value");
     }
-    assertThat(Files.readString(dataDir.resolve(EmbeddedPlatform.KEYSET_FILE)))
+    assertThat(Files.readString(dataDir.resolve(Platform.KEYSET_FILE)))
         .doesNotContain("access-secret-value");
   }
 }

@@ -4,6 +4,7 @@ import com.syncwell.api.http.ApiRequest;
 import com.syncwell.api.http.ApiResponse;
 import com.syncwell.api.http.Problem;
 import com.syncwell.api.http.Route;
+import com.syncwell.engine.port.limit.RateLimiter;
 import com.syncwell.engine.port.queue.JobQueue;
 import com.syncwell.engine.port.table.ItemKey;
 import com.syncwell.engine.port.table.MetadataTable;
@@ -12,7 +13,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -20,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /healthz} (the process answers), {@code GET /readyz} (the metadata table answers a
- * cheap get and the job queue a depth call; else 503 naming what failed), {@code GET /metrics}
+ * cheap get and the job queue a depth call; else 503 naming what failed; each dependency's state in
+ * {@code dependencies}, the rate limiter's as local, shared or fallback), {@code GET /metrics}
  * (Prometheus text) and {@code GET /v1/openapi.yaml} (the contract). None needs a token.
  */
 public final class OperationsRoutes {
@@ -31,12 +35,15 @@ public final class OperationsRoutes {
 
   private final MetadataTable table;
   private final JobQueue queue;
+  private final RateLimiter limiter;
   private final PrometheusMeterRegistry meters;
   private final byte[] openApi;
 
-  public OperationsRoutes(MetadataTable table, JobQueue queue, PrometheusMeterRegistry meters) {
+  public OperationsRoutes(
+      MetadataTable table, JobQueue queue, RateLimiter limiter, PrometheusMeterRegistry meters) {
     this.table = table;
     this.queue = queue;
+    this.limiter = limiter;
     this.meters = meters;
     this.openApi = loadContract();
   }
@@ -55,24 +62,32 @@ public final class OperationsRoutes {
 
   private ApiResponse ready(ApiRequest request) {
     List<String> failing = new ArrayList<>();
+    Map<String, String> dependencies = new LinkedHashMap<>();
     try {
       table.get(PROBE_KEY);
+      dependencies.put("metadataTable", "up");
     } catch (RuntimeException e) {
       LOG.warn("readiness: metadata table failed: {}", e.getClass().getSimpleName());
       failing.add("metadataTable");
+      dependencies.put("metadataTable", "down");
     }
     try {
       queue.approximateDepth();
+      dependencies.put("jobQueue", "up");
     } catch (RuntimeException e) {
       LOG.warn("readiness: job queue failed: {}", e.getClass().getSimpleName());
       failing.add("jobQueue");
+      dependencies.put("jobQueue", "down");
     }
+    // A limiter in fallback keeps the node serving (per-node buckets): reported, never failing.
+    dependencies.put("rateLimiter", limiter.state().name().toLowerCase(Locale.ROOT));
     if (failing.isEmpty()) {
-      return ApiResponse.json(200, Map.of("status", "ready"));
+      return ApiResponse.json(200, Map.of("status", "ready", "dependencies", dependencies));
     }
     return Problem.of(
             503, "dependency_unavailable", "Not ready: " + String.join(", ", failing) + " failing.")
         .with("failing", failing)
+        .with("dependencies", dependencies)
         .toResponse(request.correlationId())
         .withHeader("Retry-After", "5");
   }

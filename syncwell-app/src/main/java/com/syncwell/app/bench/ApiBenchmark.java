@@ -3,7 +3,7 @@ package com.syncwell.app.bench;
 import com.syncwell.api.ApiServer;
 import com.syncwell.api.auth.DevIssuer;
 import com.syncwell.app.ApiAssembly;
-import com.syncwell.app.EmbeddedPlatform;
+import com.syncwell.app.Platform;
 import com.syncwell.app.config.Settings;
 import com.syncwell.connector.TokenSet;
 import com.syncwell.connector.fitbit.FitbitConnector;
@@ -142,7 +142,7 @@ public final class ApiBenchmark {
                         + " API and wrk for the cores%n",
                     load));
     out.flush();
-    try (EmbeddedPlatform platform = EmbeddedPlatform.open(settings, clock)) {
+    try (Platform platform = Platform.open(settings, clock)) {
       long t0 = System.nanoTime();
       List<ApiCaller> callers = seed(platform);
       out.printf(
@@ -188,7 +188,7 @@ public final class ApiBenchmark {
   /** The warm-up's rounds of POST and its GET run. */
   private record WarmUp(List<Run> posts, Run health) {}
 
-  private boolean measure(EmbeddedPlatform platform, List<ApiCaller> callers, String base)
+  private boolean measure(Platform platform, List<ApiCaller> callers, String base)
       throws Exception {
     int seconds = options.seconds();
     WarmUp warm = warmUp(platform, callers, base);
@@ -224,7 +224,7 @@ public final class ApiBenchmark {
    * Rounds of {@value #WARM_UP_SECONDS} s of POST until the JIT compiled for less than {@link
    * #JIT_SETTLED} of a round (at most {@value #MAX_WARM_UP_ROUNDS}), then as long of GET /healthz.
    */
-  private WarmUp warmUp(EmbeddedPlatform platform, List<ApiCaller> callers, String base)
+  private WarmUp warmUp(Platform platform, List<ApiCaller> callers, String base)
       throws IOException, InterruptedException {
     List<Run> runs = new ArrayList<>();
     for (int round = 1; round <= MAX_WARM_UP_ROUNDS; round++) {
@@ -277,7 +277,7 @@ public final class ApiBenchmark {
   }
 
   private Run run(
-      EmbeddedPlatform platform, String title, Path script, int seconds, String url, boolean echo)
+      Platform platform, String title, Path script, int seconds, String url, boolean echo)
       throws IOException, InterruptedException {
     long queued0 = queued(platform);
     Optional<MachineCpu> machine0 = MachineCpu.now();
@@ -480,7 +480,7 @@ public final class ApiBenchmark {
     return Runtime.getRuntime().availableProcessors();
   }
 
-  private List<ApiCaller> seed(EmbeddedPlatform platform) throws Exception {
+  private List<ApiCaller> seed(Platform platform) throws Exception {
     DevIssuer issuer = DevIssuer.openOrCreate(dataDir, clock);
     Instant expires = clock.instant().plus(Duration.ofDays(1));
     Semaphore parallel = new Semaphore(SEED_PARALLELISM);
@@ -507,7 +507,7 @@ public final class ApiBenchmark {
     }
   }
 
-  private ApiCaller seedOne(EmbeddedPlatform platform, DevIssuer issuer, int n, Instant expires) {
+  private ApiCaller seedOne(Platform platform, DevIssuer issuer, int n, Instant expires) {
     String userId = String.format(Locale.ROOT, "bench-api-user-%05d", n);
     Connection fitbit = connect(platform, userId, FitbitConnector.ID, "bench-fb-" + n, expires);
     Connection strava = connect(platform, userId, StravaConnector.ID, "bench-st-" + n, expires);
@@ -529,7 +529,7 @@ public final class ApiBenchmark {
   }
 
   private static Connection connect(
-      EmbeddedPlatform platform, String userId, String provider, String account, Instant expires) {
+      Platform platform, String userId, String provider, String account, Instant expires) {
     TokenSet tokens =
         new TokenSet(
             "bench-access-" + account,
@@ -586,7 +586,7 @@ public final class ApiBenchmark {
     return WrkReport.parse(result.stdout());
   }
 
-  private static long queued(EmbeddedPlatform platform) {
+  private static long queued(Platform platform) {
     return platform.queue().approximateDepth().total();
   }
 

@@ -1,6 +1,6 @@
 package com.syncwell.app.bench;
 
-import com.syncwell.app.EmbeddedPlatform;
+import com.syncwell.app.Platform;
 import com.syncwell.connector.ChangePage;
 import com.syncwell.connector.Connector;
 import com.syncwell.connector.Cursor;
@@ -41,11 +41,11 @@ final class NaiveSync {
 
   private static final Duration WINDOW = Duration.ofDays(30);
 
-  private final EmbeddedPlatform platform;
+  private final Platform platform;
   private final ConnectorRegistry connectors;
   private final Clock clock;
 
-  NaiveSync(EmbeddedPlatform platform, ConnectorRegistry connectors, Clock clock) {
+  NaiveSync(Platform platform, ConnectorRegistry connectors, Clock clock) {
     this.platform = platform;
     this.connectors = connectors;
     this.clock = clock;

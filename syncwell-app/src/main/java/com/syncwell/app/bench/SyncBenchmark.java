@@ -1,6 +1,6 @@
 package com.syncwell.app.bench;
 
-import com.syncwell.app.EmbeddedPlatform;
+import com.syncwell.app.Platform;
 import com.syncwell.app.ProviderConnectors;
 import com.syncwell.app.config.Settings;
 import com.syncwell.connector.Connector;
@@ -211,7 +211,7 @@ public final class SyncBenchmark {
       Settings settings = Settings.fromEnvironment(env);
       HttpClient http = HttpClient.newHttpClient();
       SimAdmin admin = new SimAdmin(http, sim.baseUrl());
-      try (EmbeddedPlatform platform = EmbeddedPlatform.open(settings, clock)) {
+      try (Platform platform = Platform.open(settings, clock)) {
         ConnectorRegistry connectors = ProviderConnectors.from(settings, clock, RAISED_STRAVA);
         JobEnds ends =
             new JobEnds(
@@ -252,7 +252,7 @@ public final class SyncBenchmark {
 
   private boolean measure(
       ProviderSimulator sim,
-      EmbeddedPlatform platform,
+      Platform platform,
       ConnectorRegistry connectors,
       JobEnds ends,
       SimAdmin admin,
@@ -334,7 +334,7 @@ public final class SyncBenchmark {
   }
 
   private List<User> connect(
-      EmbeddedPlatform platform, ConnectorRegistry connectors, SimulatedConsent consent)
+      Platform platform, ConnectorRegistry connectors, SimulatedConsent consent)
       throws Exception {
     List<CompletableFuture<User>> futures = new ArrayList<>();
     Semaphore parallel = new Semaphore(16);
@@ -380,7 +380,7 @@ public final class SyncBenchmark {
   }
 
   private static Connection connectOne(
-      EmbeddedPlatform platform,
+      Platform platform,
       ConnectorRegistry connectors,
       SimulatedConsent consent,
       String userId,
@@ -397,7 +397,7 @@ public final class SyncBenchmark {
     };
   }
 
-  private static Result engineSync(EmbeddedPlatform platform, JobEnds ends, User user)
+  private static Result engineSync(Platform platform, JobEnds ends, User user)
       throws Exception {
     String jobId =
         platform.jobs().create(user.userId(), user.config().configId(), JobTrigger.MANUAL).jobId();

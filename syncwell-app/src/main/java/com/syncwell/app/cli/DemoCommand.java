@@ -3,7 +3,7 @@ package com.syncwell.app.cli;
 import com.syncwell.api.ApiServer;
 import com.syncwell.api.auth.DevIssuer;
 import com.syncwell.app.ApiAssembly;
-import com.syncwell.app.EmbeddedPlatform;
+import com.syncwell.app.Platform;
 import com.syncwell.app.config.Settings;
 import com.syncwell.app.demo.DemoRun;
 import com.syncwell.app.demo.DemoScenario;
@@ -60,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
       out.println("  data directory  " + settings.dataDir().toAbsolutePath());
       out.println(
           "  simulator       " + simulator.baseUrl() + " (Google Health API as fitbit, Strava)");
-      try (EmbeddedPlatform platform = EmbeddedPlatform.open(settings, clock);
+      try (Platform platform = Platform.open(settings, clock);
           DemoRun run = DemoRun.start(platform, settings, clock, out)) {
         boolean good = run.script();
         if (keepRunning) {

@@ -3,7 +3,7 @@ package com.syncwell.app.cli;
 import com.syncwell.api.ApiServer;
 import com.syncwell.api.auth.DevIssuer;
 import com.syncwell.app.ApiAssembly;
-import com.syncwell.app.EmbeddedPlatform;
+import com.syncwell.app.Platform;
 import com.syncwell.app.SyncRuntime;
 import com.syncwell.app.config.Settings;
 import com.syncwell.simulator.ProviderSimulator;
@@ -79,7 +79,7 @@ final class DevCommand implements Callable<Integer> {
     try (ProviderSimulator simulator = ProviderSimulator.start(options)) {
       env.putAll(simulator.environment());
       Settings settings = Settings.fromEnvironment(env);
-      try (EmbeddedPlatform platform = EmbeddedPlatform.open(settings, clock)) {
+      try (Platform platform = Platform.open(settings, clock)) {
         ApiServer server =
             ApiAssembly.build(platform, settings, clock, true).start(HOST, settings.port());
         SyncRuntime sync =

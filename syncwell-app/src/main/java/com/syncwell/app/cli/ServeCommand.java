@@ -2,7 +2,7 @@ package com.syncwell.app.cli;
 
 import com.syncwell.api.ApiServer;
 import com.syncwell.app.ApiAssembly;
-import com.syncwell.app.EmbeddedPlatform;
+import com.syncwell.app.Platform;
 import com.syncwell.app.SyncRuntime;
 import com.syncwell.app.config.QueueKind;
 import com.syncwell.app.config.RateLimiterKind;
@@ -91,7 +91,7 @@ final class ServeCommand implements Callable<Integer> {
     boolean api = role == Role.api || role == Role.all;
     boolean worker = role == Role.worker || role == Role.all;
     boolean scheduler = role == Role.scheduler || role == Role.all;
-    try (EmbeddedPlatform platform = EmbeddedPlatform.open(settings, clock)) {
+    try (Platform platform = Platform.open(settings, clock)) {
       Optional<ApiServer> server =
           api
               ? Optional.of(

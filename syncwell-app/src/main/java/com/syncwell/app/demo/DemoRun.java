@@ -1,6 +1,6 @@
 package com.syncwell.app.demo;
 
-import com.syncwell.app.EmbeddedPlatform;
+import com.syncwell.app.Platform;
 import com.syncwell.app.SyncRuntime;
 import com.syncwell.app.config.Settings;
 import com.syncwell.engine.worker.WorkerSettings;
@@ -16,14 +16,14 @@ import java.util.Locale;
  * short long-polls so the demo stops quickly, and the scripted {@link DemoScenario} on top.
  */
 public final class DemoRun implements AutoCloseable {
-  private final EmbeddedPlatform platform;
+  private final Platform platform;
   private final SyncRuntime runtime;
   private final CompletionSignals signals;
   private final Clock clock;
   private final PrintWriter out;
 
   private DemoRun(
-      EmbeddedPlatform platform,
+      Platform platform,
       SyncRuntime runtime,
       CompletionSignals signals,
       Clock clock,
@@ -37,7 +37,7 @@ public final class DemoRun implements AutoCloseable {
 
   /** Builds the engine and starts the workers. */
   public static DemoRun start(
-      EmbeddedPlatform platform, Settings settings, Clock clock, PrintWriter out) {
+      Platform platform, Settings settings, Clock clock, PrintWriter out) {
     CompletionSignals[] signals = new CompletionSignals[1];
     WorkerSettings workerSettings =
         new WorkerSettings(

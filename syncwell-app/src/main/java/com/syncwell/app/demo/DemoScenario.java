@@ -1,6 +1,6 @@
 package com.syncwell.app.demo;
 
-import com.syncwell.app.EmbeddedPlatform;
+import com.syncwell.app.Platform;
 import com.syncwell.connector.ChangePage;
 import com.syncwell.connector.Connector;
 import com.syncwell.connector.Cursor;
@@ -53,14 +53,14 @@ public final class DemoScenario {
   public static final String SIMULATED_ACCOUNT = "alice";
   private static final Duration JOB_BOUND = Duration.ofSeconds(25);
 
-  private final EmbeddedPlatform platform;
+  private final Platform platform;
   private final CompletionSignals signals;
   private final SimulatedConsent consent;
   private final Clock clock;
   private final PrintWriter out;
 
   DemoScenario(
-      EmbeddedPlatform platform,
+      Platform platform,
       CompletionSignals signals,
       SimulatedConsent consent,
       Clock clock,

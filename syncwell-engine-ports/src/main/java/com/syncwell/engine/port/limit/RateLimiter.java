@@ -21,4 +21,9 @@ public interface RateLimiter {
    *     when the next token arrives
    */
   RateDecision tryConsume(RatePolicy policy, String key);
+
+  /** Where decisions come from now; an adapter with a shared store overrides it. */
+  default LimiterState state() {
+    return LimiterState.LOCAL;
+  }
 }

@@ -25,7 +25,7 @@ import java.time.Clock;
  * master key file the settings name), OAuth states signed with another keyset there, the stores on
  * top, and the configured connectors.
  */
-public final class EmbeddedPlatform implements AutoCloseable {
+public final class Platform implements AutoCloseable {
   public static final String DATABASE_FILE = "syncwell.db";
   public static final String KEYSET_FILE = "master-keyset.json";
   public static final String JOB_QUEUE = "sync-jobs";
@@ -43,7 +43,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
   private final StateSigner stateSigner;
   private final Path dataDir;
 
-  private EmbeddedPlatform(Settings settings, Clock clock) {
+  private Platform(Settings settings, Clock clock) {
     this.dataDir = settings.dataDir();
     this.database = SqliteDatabase.open(dataDir.resolve(DATABASE_FILE));
     this.table = new SqliteMetadataTable(database, clock);
@@ -65,8 +65,8 @@ public final class EmbeddedPlatform implements AutoCloseable {
   }
 
   /** Opens (creating when absent) the data directory's database and keyset. */
-  public static EmbeddedPlatform open(Settings settings, Clock clock) {
-    return new EmbeddedPlatform(settings, clock);
+  public static Platform open(Settings settings, Clock clock) {
+    return new Platform(settings, clock);
   }
 
   public MetadataTable table() {
