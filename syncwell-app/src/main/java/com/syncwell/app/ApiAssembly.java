@@ -25,10 +25,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Builds the HTTP API over an {@link Platform}: the authenticator for the identity
- * providers the settings enable (and the dev issuer where allowed), the in-process rate limiter,
- * the webhook receivers, the use cases, a Prometheus registry. The caller starts and stops the
- * server.
+ * Builds the HTTP API over an {@link Platform}: the authenticator for the identity providers the
+ * settings enable (and the dev issuer where allowed), the in-process rate limiter, the webhook
+ * receivers, the use cases, a Prometheus registry. The caller starts and stops the server.
  */
 public final class ApiAssembly {
   private ApiAssembly() {}

@@ -58,7 +58,7 @@ public final class SyncRuntime implements AutoCloseable {
                 platform.ledger()),
             platform.connectors(),
             clock,
-            SyncSettings.DEFAULT);
+            SyncSettings.DEFAULT.withLease(settings.jobLease()));
     Optional<SyncWorkers> workers = Optional.empty();
     if (withWorkers) {
       SyncWorkers w =
@@ -89,7 +89,8 @@ public final class SyncRuntime implements AutoCloseable {
 
   /** The default worker settings for {@code settings}' concurrency. */
   public static WorkerSettings workerSettings(Settings settings) {
-    return WorkerSettings.defaults(settings.workerConcurrency());
+    return WorkerSettings.defaults(settings.workerConcurrency())
+        .withVisibilityTimeout(settings.queueVisibility());
   }
 
   /** Stops the scheduler, then the workers (running jobs get a grace period, then are released). */

@@ -334,8 +334,7 @@ public final class SyncBenchmark {
   }
 
   private List<User> connect(
-      Platform platform, ConnectorRegistry connectors, SimulatedConsent consent)
-      throws Exception {
+      Platform platform, ConnectorRegistry connectors, SimulatedConsent consent) throws Exception {
     List<CompletableFuture<User>> futures = new ArrayList<>();
     Semaphore parallel = new Semaphore(16);
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -397,8 +396,7 @@ public final class SyncBenchmark {
     };
   }
 
-  private static Result engineSync(Platform platform, JobEnds ends, User user)
-      throws Exception {
+  private static Result engineSync(Platform platform, JobEnds ends, User user) throws Exception {
     String jobId =
         platform.jobs().create(user.userId(), user.config().configId(), JobTrigger.MANUAL).jobId();
     CompletableFuture<JobRun> end = ends.endOf(jobId);

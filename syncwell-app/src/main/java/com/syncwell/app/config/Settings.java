@@ -3,6 +3,7 @@ package com.syncwell.app.config;
 import com.syncwell.api.limit.ClientAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -35,6 +36,8 @@ public record Settings(
     Optional<Secret> stravaWebhookVerifyToken,
     Optional<String> stravaSubscriptionId,
     int workerConcurrency,
+    Duration jobLease,
+    Duration queueVisibility,
     Optional<Path> masterKeyFile,
     Optional<String> kmsKeyId,
     LogLevel logLevel) {
@@ -84,6 +87,13 @@ public record Settings(
       throw new InvalidSetting(
           "SYNCWELL_REDIS_URL", "is required when SYNCWELL_RATE_LIMITER=redis");
     }
+    Duration queueVisibility =
+        Duration.ofSeconds(env.integer("SYNCWELL_QUEUE_VISIBILITY_SECONDS", 900, 5, 43_200));
+    if (queue == QueueKind.SQS && env.url("SYNCWELL_SQS_DLQ_URL", HTTP).isEmpty()) {
+      throw new InvalidSetting(
+          "SYNCWELL_SQS_DLQ_URL",
+          "is required when SYNCWELL_QUEUE=sqs (dead letters are listed there)");
+    }
     Optional<Path> masterKeyFile = env.path("SYNCWELL_MASTER_KEY_FILE");
     Optional<String> kmsKeyId = env.text("SYNCWELL_KMS_KEY_ID");
     if (masterKeyFile.isPresent() && kmsKeyId.isPresent()) {
@@ -115,6 +125,8 @@ public record Settings(
         env.secret("SYNCWELL_STRAVA_WEBHOOK_VERIFY_TOKEN"),
         env.text("SYNCWELL_STRAVA_SUBSCRIPTION_ID"),
         env.integer("SYNCWELL_WORKER_CONCURRENCY", 2 * cores, 1, 1024),
+        Duration.ofSeconds(env.integer("SYNCWELL_JOB_LEASE_SECONDS", 300, 5, 3_600)),
+        queueVisibility,
         masterKeyFile,
         kmsKeyId,
         env.choice("SYNCWELL_LOG_LEVEL", LogLevel.INFO));

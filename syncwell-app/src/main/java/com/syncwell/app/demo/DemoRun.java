@@ -36,8 +36,7 @@ public final class DemoRun implements AutoCloseable {
   }
 
   /** Builds the engine and starts the workers. */
-  public static DemoRun start(
-      Platform platform, Settings settings, Clock clock, PrintWriter out) {
+  public static DemoRun start(Platform platform, Settings settings, Clock clock, PrintWriter out) {
     CompletionSignals[] signals = new CompletionSignals[1];
     WorkerSettings workerSettings =
         new WorkerSettings(

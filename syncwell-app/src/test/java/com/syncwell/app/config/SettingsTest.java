@@ -27,6 +27,8 @@ class SettingsTest {
     assertThat(s.auth().devIssuer()).isEmpty();
     assertThat(s.auth().firebaseProjectId()).isEmpty();
     assertThat(s.logLevel()).isEqualTo(LogLevel.INFO);
+    assertThat(s.jobLease()).isEqualTo(java.time.Duration.ofMinutes(5));
+    assertThat(s.queueVisibility()).isEqualTo(java.time.Duration.ofMinutes(15));
     assertThat(s.providers()).containsOnlyKeys(Settings.Provider.values());
   }
 
@@ -40,6 +42,9 @@ class SettingsTest {
                 Map.entry("SYNCWELL_STORE", "dynamodb"),
                 Map.entry("SYNCWELL_QUEUE", "SQS"),
                 Map.entry("SYNCWELL_SQS_QUEUE_URL", "http://127.0.0.1:9324/000000000000/jobs"),
+                Map.entry("SYNCWELL_SQS_DLQ_URL", "http://127.0.0.1:9324/000000000000/jobs-dlq"),
+                Map.entry("SYNCWELL_JOB_LEASE_SECONDS", "20"),
+                Map.entry("SYNCWELL_QUEUE_VISIBILITY_SECONDS", "30"),
                 Map.entry("SYNCWELL_RATE_LIMITER", "redis"),
                 Map.entry("SYNCWELL_REDIS_URL", "redis://127.0.0.1:6379"),
                 Map.entry("SYNCWELL_DYNAMODB_ENDPOINT", "http://127.0.0.1:4567"),
@@ -70,6 +75,22 @@ class SettingsTest {
     assertThat(strava.clientSecret().orElseThrow().value()).isEqualTo("s3cr3t");
     assertThat(s.workerConcurrency()).isEqualTo(16);
     assertThat(s.logLevel()).isEqualTo(LogLevel.DEBUG);
+    assertThat(s.sqsDeadLetterQueueUrl())
+        .contains(URI.create("http://127.0.0.1:9324/000000000000/jobs-dlq"));
+    assertThat(s.jobLease()).isEqualTo(java.time.Duration.ofSeconds(20));
+    assertThat(s.queueVisibility()).isEqualTo(java.time.Duration.ofSeconds(30));
+  }
+
+  @Test
+  void sqs_needs_both_the_queue_and_its_dead_letter_queue() {
+    assertThatThrownBy(
+            () ->
+                Settings.fromEnvironment(
+                    Map.of(
+                        "SYNCWELL_QUEUE", "sqs",
+                        "SYNCWELL_SQS_QUEUE_URL", "http://127.0.0.1:9324/000000000000/jobs")))
+        .isInstanceOf(InvalidSetting.class)
+        .hasMessageStartingWith("SYNCWELL_SQS_DLQ_URL: ");
   }
 
   @ParameterizedTest(name = "{0}={1}")
@@ -84,6 +105,8 @@ class SettingsTest {
     "SYNCWELL_RATE_USER_PER_SECOND, -1",
     "SYNCWELL_RATE_IP_PER_5MIN, lots",
     "SYNCWELL_WORKER_CONCURRENCY, 0",
+    "SYNCWELL_JOB_LEASE_SECONDS, 1",
+    "SYNCWELL_QUEUE_VISIBILITY_SECONDS, 86400",
     "SYNCWELL_AUTH_DEV, maybe",
     "SYNCWELL_REDIS_URL, http://127.0.0.1:6379",
     "SYNCWELL_DYNAMODB_ENDPOINT, not a url",
