@@ -20,11 +20,15 @@ public final class DynamoDbClients {
 
   private DynamoDbClients() {}
 
+  /** Calls per request against a local emulator, which never throttles: fail fast instead. */
+  private static final int LOCAL_MAX_ATTEMPTS = 2;
+
   /**
    * A client for {@code region}. With an {@code endpoint} (a local emulator such as dynalite) it
-   * signs with static dummy credentials; without one it talks to AWS with the default credential
-   * chain (environment, profile, container or instance role). The client is thread-safe; close it
-   * when the process stops.
+   * signs with static dummy credentials and retries a failed call once; without one it talks to AWS
+   * with the default credential chain (environment, profile, container or instance role) and the
+   * SDK's DynamoDB retry policy (throttling is retried with backoff). The client is thread-safe;
+   * close it when the process stops.
    */
   public static DynamoDbClient forEndpoint(Optional<URI> endpoint, Region region) {
     Objects.requireNonNull(endpoint, "endpoint");
@@ -40,6 +44,10 @@ public final class DynamoDbClients {
     if (endpoint.isPresent()) {
       builder
           .endpointOverride(endpoint.get())
+          .overrideConfiguration(
+              c ->
+                  c.apiCallTimeout(CALL_TIMEOUT)
+                      .retryStrategy(r -> r.maxAttempts(LOCAL_MAX_ATTEMPTS)))
           .credentialsProvider(
               StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
     } else {
