@@ -15,19 +15,17 @@ import com.syncwell.app.config.AuthSettings;
 import com.syncwell.app.config.InvalidSetting;
 import com.syncwell.app.config.Secret;
 import com.syncwell.app.config.Settings;
-import com.syncwell.engine.limit.LocalRateLimiter;
 import com.syncwell.engine.sync.RequestSyncJob;
 import com.syncwell.engine.sync.RequestSyncOnProviderChange;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Builds the HTTP API over an {@link Platform}: the authenticator for the identity providers the
- * settings enable (and the dev issuer where allowed), the in-process rate limiter, the webhook
- * receivers, the use cases, a Prometheus registry. The caller starts and stops the server.
+ * Builds the HTTP API over a {@link Platform}: the authenticator for the identity providers the
+ * settings enable (and the dev issuer where allowed), the platform's rate limiter, the webhook
+ * receivers, the use cases, the platform's metrics registry. The caller starts and stops the
+ * server.
  */
 public final class ApiAssembly {
   private ApiAssembly() {}
@@ -58,7 +56,7 @@ public final class ApiAssembly {
                 platform.stateSigner(),
                 clock),
             authenticator(platform, settings.auth(), clock, devByDefault),
-            new LocalRateLimiter(clock),
+            platform.rateLimiter(),
             new RateSettings(
                 rates.userPerSecond(),
                 rates.userBurst(),
@@ -79,7 +77,7 @@ public final class ApiAssembly {
                     platform.connections(),
                     changes)),
             clock,
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+            platform.meters());
     return new ApiServer(deps);
   }
 

@@ -1,8 +1,14 @@
 package com.syncwell.app;
 
+import com.syncwell.app.config.QueueKind;
 import com.syncwell.app.config.Settings;
+import com.syncwell.app.config.StoreKind;
+import com.syncwell.aws.dynamodb.DynamoDbClients;
+import com.syncwell.aws.dynamodb.DynamoDbMetadataTable;
+import com.syncwell.engine.limit.LocalRateLimiter;
 import com.syncwell.engine.port.StateSigner;
 import com.syncwell.engine.port.TokenCipher;
+import com.syncwell.engine.port.limit.RateLimiter;
 import com.syncwell.engine.port.queue.JobQueue;
 import com.syncwell.engine.port.table.MetadataTable;
 import com.syncwell.engine.store.ConnectionStore;
@@ -11,28 +17,44 @@ import com.syncwell.engine.store.JobStore;
 import com.syncwell.engine.store.LedgerStore;
 import com.syncwell.engine.store.SyncConfigStore;
 import com.syncwell.engine.sync.ConnectorRegistry;
+import com.syncwell.redis.RedisLimiterSettings;
+import com.syncwell.redis.RedisRateLimiter;
 import com.syncwell.store.crypto.TinkStateSigner;
 import com.syncwell.store.crypto.TinkTokenCipher;
 import com.syncwell.store.sqlite.SqliteDatabase;
 import com.syncwell.store.sqlite.SqliteJobQueue;
 import com.syncwell.store.sqlite.SqliteMetadataTable;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The embedded runtime's wiring (ARCHITECTURE.md §2): metadata table and job queue in one SQLite
- * file under the data directory, provider tokens sealed with a local Tink keyset there (or the
- * master key file the settings name), OAuth states signed with another keyset there, the stores on
- * top, and the configured connectors.
+ * The composition root of the stores (ARCHITECTURE.md §2): the metadata table, the job queue and
+ * the rate limiter on the engines the settings choose — embedded (one SQLite file under the data
+ * directory, in-process buckets) or scale-out (DynamoDB, SQS, Redis) — provider tokens sealed with
+ * a local Tink keyset in the data directory (or the master key file the settings name), OAuth
+ * states signed with another keyset there, the stores on top, and the configured connectors. Every
+ * node of a scale-out deployment must share the master key and the state keyset.
  */
 public final class Platform implements AutoCloseable {
   public static final String DATABASE_FILE = "syncwell.db";
   public static final String KEYSET_FILE = "master-keyset.json";
   public static final String JOB_QUEUE = "sync-jobs";
 
-  private final SqliteDatabase database;
+  private final List<AutoCloseable> resources = new ArrayList<>();
+  private final Optional<SqliteDatabase> database;
   private final MetadataTable table;
   private final JobQueue queue;
+  private final RateLimiter rateLimiter;
+  private final PrometheusMeterRegistry meters =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final ConnectionStore connections;
   private final SyncConfigStore configs;
   private final CursorStore cursors;
@@ -45,9 +67,41 @@ public final class Platform implements AutoCloseable {
 
   private Platform(Settings settings, Clock clock) {
     this.dataDir = settings.dataDir();
-    this.database = SqliteDatabase.open(dataDir.resolve(DATABASE_FILE));
-    this.table = new SqliteMetadataTable(database, clock);
-    this.queue = new SqliteJobQueue(database, JOB_QUEUE, clock, JobQueue.DEFAULT_MAX_RECEIVES);
+    boolean embedded = settings.store() == StoreKind.SQLITE || settings.queue() == QueueKind.SQLITE;
+    this.database =
+        embedded
+            ? Optional.of(keep(SqliteDatabase.open(dataDir.resolve(DATABASE_FILE))))
+            : Optional.empty();
+    this.table =
+        switch (settings.store()) {
+          case SQLITE -> new SqliteMetadataTable(database.orElseThrow(), clock);
+          case DYNAMODB ->
+              new DynamoDbMetadataTable(keep(dynamoDb(settings)), settings.dynamoDbTable(), clock);
+        };
+    this.queue =
+        switch (settings.queue()) {
+          case SQLITE ->
+              new SqliteJobQueue(
+                  database.orElseThrow(), JOB_QUEUE, clock, JobQueue.DEFAULT_MAX_RECEIVES);
+          case SQS -> throw new IllegalStateException("SQS arrives with its adapter");
+        };
+    this.rateLimiter =
+        switch (settings.rateLimiter()) {
+          case LOCAL -> new LocalRateLimiter(clock);
+          case REDIS -> {
+            Counter fallbacks =
+                Counter.builder("syncwell.ratelimit.fallback.decisions")
+                    .description(
+                        "Rate-limit decisions answered by this node while Redis was unreachable")
+                    .register(meters);
+            yield keep(
+                RedisRateLimiter.connect(
+                    settings.redisUrl().orElseThrow(),
+                    clock,
+                    RedisLimiterSettings.defaults(),
+                    fallbacks::increment));
+          }
+        };
     this.cipher =
         settings
             .masterKeyFile()
@@ -64,7 +118,20 @@ public final class Platform implements AutoCloseable {
         TinkStateSigner.withKeysetCreatedIfAbsent(TinkStateSigner.inDataDir(dataDir));
   }
 
-  /** Opens (creating when absent) the data directory's database and keyset. */
+  private <T extends AutoCloseable> T keep(T resource) {
+    resources.add(resource);
+    return resource;
+  }
+
+  private static DynamoDbClient dynamoDb(Settings settings) {
+    return DynamoDbClients.forEndpoint(
+        settings.dynamoDbEndpoint(), Region.of(settings.awsRegion()));
+  }
+
+  /**
+   * Opens the engines the settings choose, creating the data directory's database (when embedded)
+   * and keysets when absent. Scale-out tables and queues must exist ({@code syncwell admin}).
+   */
   public static Platform open(Settings settings, Clock clock) {
     return new Platform(settings, clock);
   }
@@ -75,6 +142,16 @@ public final class Platform implements AutoCloseable {
 
   public JobQueue queue() {
     return queue;
+  }
+
+  /** Per-user and per-IP buckets: in-process, or shared through Redis with a local fallback. */
+  public RateLimiter rateLimiter() {
+    return rateLimiter;
+  }
+
+  /** The process's metrics, scraped at {@code /metrics}. */
+  public PrometheusMeterRegistry meters() {
+    return meters;
   }
 
   public ConnectionStore connections() {
@@ -115,8 +192,23 @@ public final class Platform implements AutoCloseable {
     return dataDir;
   }
 
+  /** Closes the engines' clients and the database, last opened first. */
   @Override
   public void close() {
-    database.close();
+    RuntimeException failure = null;
+    for (AutoCloseable r : resources.reversed()) {
+      try {
+        r.close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = new IllegalStateException("closing the platform failed", e);
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
   }
 }

@@ -1,6 +1,8 @@
 package com.syncwell.redis;
 
+import com.syncwell.engine.limit.ClockTimeMeter;
 import com.syncwell.engine.limit.LocalRateLimiter;
+import com.syncwell.engine.port.limit.LimiterState;
 import com.syncwell.engine.port.limit.RateDecision;
 import com.syncwell.engine.port.limit.RateLimiter;
 import com.syncwell.engine.port.limit.RatePolicy;
@@ -181,6 +183,12 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
   public boolean redisAvailable() {
     Remote r = remote.get();
     return r != null && r.connection().isOpen() && gate.answering();
+  }
+
+  /** {@link LimiterState#SHARED} while Redis answers, else {@link LimiterState#FALLBACK}. */
+  @Override
+  public LimiterState state() {
+    return redisAvailable() ? LimiterState.SHARED : LimiterState.FALLBACK;
   }
 
   /** Whether the connection to Redis is up (it may still be unanswered); for readiness checks. */

@@ -87,6 +87,7 @@ class RedisRateLimiterFallbackTest {
     assertThat(node.failedRedisRequests()).isEqualTo(1);
     assertThat(heard.failures).singleElement().isInstanceOf(RedisException.class);
     assertThat(node.redisAvailable()).isFalse();
+    assertThat(node.state()).isEqualTo(com.syncwell.engine.port.limit.LimiterState.FALLBACK);
   }
 
   @Test
@@ -129,6 +130,7 @@ class RedisRateLimiterFallbackTest {
     assertThat(seen).isInstanceOf(RateDecision.Throttled.class);
     assertThat(node.fallbackDecisions()).isEqualTo(3);
     assertThat(node.redisAvailable()).isTrue();
+    assertThat(node.state()).isEqualTo(com.syncwell.engine.port.limit.LimiterState.SHARED);
     assertThat(heard.recoveries).hasValue(1);
   }
 

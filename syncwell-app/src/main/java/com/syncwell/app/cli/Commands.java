@@ -42,6 +42,8 @@ public final class Commands {
         .addSubcommand(new TokenCommand(environment))
         .addSubcommand(new CapacityCommand())
         .addSubcommand(
+            new CommandLine(new AdminCommand()).addSubcommand(new CreateTableCommand(environment)))
+        .addSubcommand(
             new CommandLine(new BenchCommand())
                 .addSubcommand(new BenchSyncCommand(environment))
                 .addSubcommand(new BenchApiCommand(environment)));

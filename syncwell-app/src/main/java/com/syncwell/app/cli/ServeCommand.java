@@ -5,9 +5,7 @@ import com.syncwell.app.ApiAssembly;
 import com.syncwell.app.Platform;
 import com.syncwell.app.SyncRuntime;
 import com.syncwell.app.config.QueueKind;
-import com.syncwell.app.config.RateLimiterKind;
 import com.syncwell.app.config.Settings;
-import com.syncwell.app.config.StoreKind;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.HashMap;
@@ -79,12 +77,8 @@ final class ServeCommand implements Callable<Integer> {
     }
     Settings settings = Settings.fromEnvironment(env);
     PrintWriter err = spec.commandLine().getErr();
-    if (settings.store() != StoreKind.SQLITE
-        || settings.queue() != QueueKind.SQLITE
-        || settings.rateLimiter() != RateLimiterKind.LOCAL) {
-      err.println(
-          "syncwell serve: DynamoDB, SQS and Redis adapters are not available yet; they arrive"
-              + " with issue #6 (use the embedded sqlite store and queue and the local limiter)");
+    if (settings.queue() == QueueKind.SQS) {
+      err.println("syncwell serve: the SQS adapter is not wired yet (issue #6)");
       return ExitCodes.USAGE;
     }
     Clock clock = Clock.systemUTC();

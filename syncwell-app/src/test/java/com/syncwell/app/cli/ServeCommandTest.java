@@ -2,6 +2,8 @@ package com.syncwell.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.syncwell.testkit.servers.DynaliteServer;
+import com.syncwell.testkit.servers.RedisServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -73,13 +75,70 @@ class ServeCommandTest {
     int code =
         Commands.run(
             new String[] {"serve"},
-            Map.of("SYNCWELL_DATA_DIR", dir.toString(), "SYNCWELL_STORE", "dynamodb"),
+            Map.of(
+                "SYNCWELL_DATA_DIR",
+                dir.toString(),
+                "SYNCWELL_QUEUE",
+                "sqs",
+                "SYNCWELL_SQS_QUEUE_URL",
+                "http://127.0.0.1:9/q",
+                "SYNCWELL_SQS_DLQ_URL",
+                "http://127.0.0.1:9/d"),
             new PrintWriter(out, true),
             new PrintWriter(err, true));
 
     assertThat(code).isEqualTo(2);
     assertThat(err.toString().lines()).hasSize(1);
     assertThat(err.toString()).contains("issue #6");
+  }
+
+  @Test
+  void serve_on_dynamodb_and_redis_reports_each_dependency_ready(@TempDir Path dir)
+      throws Exception {
+    try (DynaliteServer dynamo = DynaliteServer.start();
+        RedisServer redis = RedisServer.started()) {
+      int port = freePort();
+      Map<String, String> env =
+          Map.of(
+              "SYNCWELL_PORT",
+              Integer.toString(port),
+              "SYNCWELL_DATA_DIR",
+              dir.toString(),
+              "SYNCWELL_AUTH_DEV",
+              "true",
+              "SYNCWELL_STORE",
+              "dynamodb",
+              "SYNCWELL_DYNAMODB_ENDPOINT",
+              dynamo.endpoint().toString(),
+              "SYNCWELL_DYNAMODB_TABLE",
+              "ServeTest",
+              "SYNCWELL_RATE_LIMITER",
+              "redis",
+              "SYNCWELL_REDIS_URL",
+              redis.url().toString());
+      int created =
+          Commands.run(
+              new String[] {"admin", "create-table"},
+              env,
+              new PrintWriter(out, true),
+              new PrintWriter(err, true));
+      CommandLine line = Commands.commandLine(env);
+      line.setOut(new PrintWriter(out, true));
+      line.setErr(new PrintWriter(err, true));
+      ServeCommand serve = (ServeCommand) line.getSubcommands().get("serve").getCommand();
+      CompletableFuture<Integer> exit =
+          CompletableFuture.supplyAsync(() -> line.execute("serve", "--role", "api"));
+      assertThat(waitForHealth(port)).isEqualTo(200);
+
+      HttpResponse<String> ready = get(port, "/readyz");
+      serve.shutdown.trigger();
+
+      assertThat(created).isZero();
+      assertThat(out.toString()).contains("table ServeTest created and active");
+      assertThat(exit.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isZero();
+      assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+      assertThat(ready.body()).contains("\"metadataTable\":\"up\"", "\"rateLimiter\":\"shared\"");
+    }
   }
 
   private int waitForHealth(int port) throws InterruptedException {

@@ -8,10 +8,10 @@ import java.time.Instant;
  * Time for Bucket4j and Caffeine from an injected {@link Clock}, as nanoseconds since the epoch, so
  * buckets and their eviction follow a test clock.
  */
-final class ClockTimeMeter implements TimeMeter {
+public final class ClockTimeMeter implements TimeMeter {
   private final Clock clock;
 
-  ClockTimeMeter(Clock clock) {
+  public ClockTimeMeter(Clock clock) {
     this.clock = clock;
   }
 
