@@ -152,6 +152,45 @@ class ArchitectureTest {
   }
 
   @Test
+  void only_the_aws_adapters_and_the_application_use_the_aws_sdk() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("com.syncwell.aws..", "com.syncwell.app..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("software.amazon.awssdk..")
+        .check(production);
+  }
+
+  @Test
+  void only_the_redis_adapter_uses_redis() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("com.syncwell.redis..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.lettuce..", "io.github.bucket4j.redis..")
+        .check(production);
+  }
+
+  @Test
+  void the_scale_out_adapters_know_only_ports_and_the_engine_fallbacks() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("com.syncwell.aws..", "com.syncwell.redis..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "com.syncwell.app..",
+            "com.syncwell.api..",
+            "com.syncwell.store..",
+            "com.syncwell.engine.sync..",
+            "com.syncwell.engine.store..",
+            "com.syncwell.testkit..")
+        .check(production);
+  }
+
+  @Test
   void the_engine_reaches_the_api_never() {
     noClasses()
         .that()
