@@ -17,6 +17,8 @@ import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.elasticmq.util.NowProvider;
 import scala.Option;
 import scala.concurrent.Await;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * An embedded ElasticMQ on 127.0.0.1 and a dynamic port, with strict SQS limits, whose queues run
@@ -68,6 +70,20 @@ final class ElasticMq implements AutoCloseable {
   /** Moves the queues' clock forward by {@code d}; nothing waits. */
   void advance(Duration d) {
     advancedMillis.addAndGet(d.toMillis());
+  }
+
+  /**
+   * Makes {@code queueUrl} re-check its waiting long polls now. ElasticMQ schedules that re-check
+   * on real time; a visibility change, here on a receipt naming no message (so changing nothing),
+   * triggers it at once on the moved clock. Call after {@link #advance}.
+   */
+  static void nudge(SqsClient client, String queueUrl) {
+    try {
+      client.changeMessageVisibility(
+          r -> r.queueUrl(queueUrl).receiptHandle("nudge#nudge").visibilityTimeout(0));
+    } catch (SdkException expected) {
+      // the receipt names no message; the re-check happened anyway
+    }
   }
 
   /** The queues' clock now. */

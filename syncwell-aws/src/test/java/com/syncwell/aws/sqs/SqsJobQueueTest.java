@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -88,23 +87,12 @@ class SqsJobQueueTest extends JobQueueContract {
     return new SqsJobQueue(client, urls, maxReceives);
   }
 
-  /**
-   * Moves the test clock and ElasticMQ's together, then nudges each queue of this test: ElasticMQ
-   * schedules the re-check of a waiting long poll on real time, and a visibility change (here on an
-   * unknown receipt, which changes nothing) makes it re-check at once on its moved clock.
-   */
+  /** Moves the test clock and ElasticMQ's together and wakes this test's waiting long polls. */
   @Override
   protected void advance(Duration d) {
     clock.advance(d);
     server.advance(d);
-    for (SqsQueueUrls urls : created) {
-      try {
-        client.changeMessageVisibility(
-            r -> r.queueUrl(urls.queueUrl()).receiptHandle("nudge#nudge").visibilityTimeout(0));
-      } catch (SdkException expected) {
-        // the receipt names no message; the re-check happened anyway
-      }
-    }
+    created.forEach(urls -> ElasticMq.nudge(client, urls.queueUrl()));
   }
 
   /**
