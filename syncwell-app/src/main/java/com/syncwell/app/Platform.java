@@ -5,6 +5,9 @@ import com.syncwell.app.config.Settings;
 import com.syncwell.app.config.StoreKind;
 import com.syncwell.aws.dynamodb.DynamoDbClients;
 import com.syncwell.aws.dynamodb.DynamoDbMetadataTable;
+import com.syncwell.aws.sqs.SqsClients;
+import com.syncwell.aws.sqs.SqsJobQueue;
+import com.syncwell.aws.sqs.SqsQueueUrls;
 import com.syncwell.engine.limit.LocalRateLimiter;
 import com.syncwell.engine.port.StateSigner;
 import com.syncwell.engine.port.TokenCipher;
@@ -83,7 +86,13 @@ public final class Platform implements AutoCloseable {
           case SQLITE ->
               new SqliteJobQueue(
                   database.orElseThrow(), JOB_QUEUE, clock, JobQueue.DEFAULT_MAX_RECEIVES);
-          case SQS -> throw new IllegalStateException("SQS arrives with its adapter");
+          case SQS ->
+              new SqsJobQueue(
+                  keep(SqsClients.forEndpoint(settings.sqsEndpoint(), region(settings))),
+                  new SqsQueueUrls(
+                      settings.sqsQueueUrl().orElseThrow().toString(),
+                      settings.sqsDeadLetterQueueUrl().orElseThrow().toString()),
+                  JobQueue.DEFAULT_MAX_RECEIVES);
         };
     this.rateLimiter =
         switch (settings.rateLimiter()) {
@@ -124,8 +133,11 @@ public final class Platform implements AutoCloseable {
   }
 
   private static DynamoDbClient dynamoDb(Settings settings) {
-    return DynamoDbClients.forEndpoint(
-        settings.dynamoDbEndpoint(), Region.of(settings.awsRegion()));
+    return DynamoDbClients.forEndpoint(settings.dynamoDbEndpoint(), region(settings));
+  }
+
+  private static Region region(Settings settings) {
+    return Region.of(settings.awsRegion());
   }
 
   /**

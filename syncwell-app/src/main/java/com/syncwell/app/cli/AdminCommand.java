@@ -20,6 +20,7 @@ final class AdminCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "name a subcommand: create-table");
+    throw new ParameterException(
+        spec.commandLine(), "name a subcommand: create-table or create-queues");
   }
 }

@@ -42,7 +42,9 @@ public final class Commands {
         .addSubcommand(new TokenCommand(environment))
         .addSubcommand(new CapacityCommand())
         .addSubcommand(
-            new CommandLine(new AdminCommand()).addSubcommand(new CreateTableCommand(environment)))
+            new CommandLine(new AdminCommand())
+                .addSubcommand(new CreateTableCommand(environment))
+                .addSubcommand(new CreateQueuesCommand(environment)))
         .addSubcommand(
             new CommandLine(new BenchCommand())
                 .addSubcommand(new BenchSyncCommand(environment))

@@ -4,7 +4,6 @@ import com.syncwell.api.ApiServer;
 import com.syncwell.app.ApiAssembly;
 import com.syncwell.app.Platform;
 import com.syncwell.app.SyncRuntime;
-import com.syncwell.app.config.QueueKind;
 import com.syncwell.app.config.Settings;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -76,11 +75,6 @@ final class ServeCommand implements Callable<Integer> {
       env.put("SYNCWELL_PORT", Integer.toString(port));
     }
     Settings settings = Settings.fromEnvironment(env);
-    PrintWriter err = spec.commandLine().getErr();
-    if (settings.queue() == QueueKind.SQS) {
-      err.println("syncwell serve: the SQS adapter is not wired yet (issue #6)");
-      return ExitCodes.USAGE;
-    }
     Clock clock = Clock.systemUTC();
     boolean api = role == Role.api || role == Role.all;
     boolean worker = role == Role.worker || role == Role.all;

@@ -20,12 +20,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -54,7 +56,8 @@ class SqsJobQueueEngineTest {
   @BeforeAll
   static void startServer() {
     server = ElasticMq.start();
-    client = SqsClients.forEndpoint(server.endpoint(), SqsJobQueueTest.REGION);
+    client =
+        SqsClients.forEndpoint(Optional.of(server.endpoint()), Region.of(SqsJobQueueTest.REGION));
   }
 
   @AfterAll
@@ -185,7 +188,8 @@ class SqsJobQueueEngineTest {
     String nowhere = "http://127.0.0.1:" + closedPort + "/000000000000/";
     try (SqsClient unreachable =
         SqsClients.forEndpoint(
-            URI.create("http://127.0.0.1:" + closedPort), SqsJobQueueTest.REGION)) {
+            Optional.of(URI.create("http://127.0.0.1:" + closedPort)),
+            Region.of(SqsJobQueueTest.REGION))) {
       SqsJobQueue gone =
           new SqsJobQueue(unreachable, new SqsQueueUrls(nowhere + "q", nowhere + "q-dlq"), 5);
 

@@ -7,12 +7,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -66,7 +68,7 @@ class SqsJobQueueTest extends JobQueueContract {
   @BeforeAll
   static void startServer() {
     server = ElasticMq.start();
-    client = SqsClients.forEndpoint(server.endpoint(), REGION);
+    client = SqsClients.forEndpoint(Optional.of(server.endpoint()), Region.of(REGION));
   }
 
   @AfterAll
