@@ -1,0 +1,106 @@
+package com.syncwell.app.multinode;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.syncwell.connector.Pkce;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/** One user of the API with a dev token, calling whichever node a step names. */
+final class ApiUser {
+  private static final String REDIRECT = "http://127.0.0.1:9/callback";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String token;
+  private final HttpClient http;
+
+  ApiUser(String token, HttpClient http) {
+    this.token = token;
+    this.http = http;
+  }
+
+  HttpResponse<String> send(String base, String method, String path, String body, String key)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Authorization", "Bearer " + token)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      b.header("Content-Type", "application/json");
+    }
+    if (key != null) {
+      b.header("Idempotency-Key", key);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  JsonNode call(String base, String method, String path, String body, int expected)
+      throws IOException, InterruptedException {
+    HttpResponse<String> r = send(base, method, path, body, null);
+    if (r.statusCode() != expected) {
+      throw new AssertionError(
+          method + " " + path + " on " + base + ": " + r.statusCode() + " " + r.body());
+    }
+    return JSON.readTree(r.body());
+  }
+
+  /**
+   * Connects {@code provider} through the real OAuth flow: the authorization starts on {@code
+   * startOn} and completes on {@code completeOn}, so the signed state crosses nodes.
+   */
+  String connect(String startOn, String completeOn, String provider, String simUser)
+      throws IOException, InterruptedException {
+    String verifier = Pkce.newVerifier();
+    JsonNode started =
+        call(
+            startOn,
+            "POST",
+            "/v1/connections/authorizations",
+            JSON.writeValueAsString(
+                Map.of(
+                    "provider", provider,
+                    "redirectUri", REDIRECT,
+                    "codeChallenge", Pkce.challengeOf(verifier))),
+            200);
+    String authorize = started.path("authorizationUrl").asText() + "&sim_user=" + simUser;
+    HttpResponse<String> redirect =
+        http.send(
+            HttpRequest.newBuilder(URI.create(authorize)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    URI back = URI.create(redirect.headers().firstValue("Location").orElseThrow());
+    Map<String, String> query = new HashMap<>();
+    for (String pair : back.getRawQuery().split("&")) {
+      String[] kv = pair.split("=", 2);
+      query.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+    }
+    JsonNode connection =
+        call(
+            completeOn,
+            "POST",
+            "/v1/connections",
+            JSON.writeValueAsString(
+                Map.of(
+                    "provider", provider,
+                    "code", query.get("code"),
+                    "codeVerifier", verifier,
+                    "state", query.get("state"),
+                    "redirectUri", REDIRECT)),
+            201);
+    return connection.path("connectionId").asText();
+  }
+
+  static JsonNode parse(String body) throws IOException {
+    return JSON.readTree(body);
+  }
+}
