@@ -3,6 +3,7 @@ package com.syncwell.app;
 import com.syncwell.app.config.ProviderSettings;
 import com.syncwell.app.config.Settings;
 import com.syncwell.app.config.Settings.Provider;
+import com.syncwell.app.config.StravaAppLimits;
 import com.syncwell.connector.Connector;
 import com.syncwell.connector.RateWindow;
 import com.syncwell.connector.files.WorkoutFileFormat;
@@ -28,7 +29,20 @@ public final class ProviderConnectors {
   private ProviderConnectors() {}
 
   public static ConnectorRegistry from(Settings settings, Clock clock) {
-    return from(settings, clock, StravaRateLimits.WINDOWS);
+    return from(settings, clock, stravaWindows(settings.stravaLimits()));
+  }
+
+  /** Strava's documented windows with the application's granted limits. */
+  static List<RateWindow> stravaWindows(StravaAppLimits limits) {
+    Map<String, Long> granted =
+        Map.of(
+            StravaRateLimits.OVERALL_15_MIN, limits.overall15Minutes(),
+            StravaRateLimits.OVERALL_DAILY, limits.overallDaily(),
+            StravaRateLimits.READ_15_MIN, limits.read15Minutes(),
+            StravaRateLimits.READ_DAILY, limits.readDaily());
+    return StravaRateLimits.WINDOWS.stream()
+        .map(w -> new RateWindow(w.name(), w.length(), granted.get(w.name()), w.scope()))
+        .toList();
   }
 
   /**

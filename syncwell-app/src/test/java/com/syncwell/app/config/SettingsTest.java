@@ -29,6 +29,7 @@ class SettingsTest {
     assertThat(s.logLevel()).isEqualTo(LogLevel.INFO);
     assertThat(s.jobLease()).isEqualTo(java.time.Duration.ofMinutes(5));
     assertThat(s.queueVisibility()).isEqualTo(java.time.Duration.ofMinutes(15));
+    assertThat(s.stravaLimits()).isEqualTo(new StravaAppLimits(200, 2_000, 100, 1_000));
     assertThat(s.providers()).containsOnlyKeys(Settings.Provider.values());
   }
 
@@ -45,6 +46,7 @@ class SettingsTest {
                 Map.entry("SYNCWELL_SQS_DLQ_URL", "http://127.0.0.1:9324/000000000000/jobs-dlq"),
                 Map.entry("SYNCWELL_JOB_LEASE_SECONDS", "20"),
                 Map.entry("SYNCWELL_QUEUE_VISIBILITY_SECONDS", "30"),
+                Map.entry("SYNCWELL_STRAVA_RATE_LIMITS", "600, 30000, 300, 15000"),
                 Map.entry("SYNCWELL_RATE_LIMITER", "redis"),
                 Map.entry("SYNCWELL_REDIS_URL", "redis://127.0.0.1:6379"),
                 Map.entry("SYNCWELL_DYNAMODB_ENDPOINT", "http://127.0.0.1:4567"),
@@ -79,6 +81,7 @@ class SettingsTest {
         .contains(URI.create("http://127.0.0.1:9324/000000000000/jobs-dlq"));
     assertThat(s.jobLease()).isEqualTo(java.time.Duration.ofSeconds(20));
     assertThat(s.queueVisibility()).isEqualTo(java.time.Duration.ofSeconds(30));
+    assertThat(s.stravaLimits()).isEqualTo(new StravaAppLimits(600, 30_000, 300, 15_000));
   }
 
   @Test
@@ -106,6 +109,10 @@ class SettingsTest {
     "SYNCWELL_RATE_IP_PER_5MIN, lots",
     "SYNCWELL_WORKER_CONCURRENCY, 0",
     "SYNCWELL_JOB_LEASE_SECONDS, 1",
+    "SYNCWELL_STRAVA_RATE_LIMITS, '600,30000,300'",
+    "SYNCWELL_STRAVA_RATE_LIMITS, '600,30000,300,lots'",
+    "SYNCWELL_STRAVA_RATE_LIMITS, '600,30000,700,15000'",
+    "SYNCWELL_STRAVA_RATE_LIMITS, '0,30000,0,15000'",
     "SYNCWELL_QUEUE_VISIBILITY_SECONDS, 86400",
     "SYNCWELL_AUTH_DEV, maybe",
     "SYNCWELL_REDIS_URL, http://127.0.0.1:6379",

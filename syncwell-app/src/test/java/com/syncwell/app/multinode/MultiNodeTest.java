@@ -171,6 +171,7 @@ class MultiNodeTest {
                 "SYNCWELL_RATE_USER_BURST", "10000",
                 "SYNCWELL_JOB_LEASE_SECONDS", "10",
                 "SYNCWELL_QUEUE_VISIBILITY_SECONDS", "10"));
+    long t0 = System.nanoTime();
     List<Member> members = new ArrayList<>();
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<Member>> setups = new ArrayList<>();
@@ -183,16 +184,21 @@ class MultiNodeTest {
       }
     }
 
+    phase("set up " + users + " users with two connections and a config", t0);
+    long t1 = System.nanoTime();
     Map<String, Member> jobs = submit(members, jobsPerUser, bases);
     assertThat(jobs).hasSize(users * jobsPerUser);
+    phase("submitted " + jobs.size() + " jobs over both nodes", t1);
 
     // Kill the second node while jobs are still queued or running.
     long finishedAtKill = awaitFinished(jobs, bases.get(0), jobs.size() / 10);
     ServeProcess second = nodes.get(1);
     second.kill();
     assertThat(finishedAtKill).isLessThan(jobs.size());
+    phase("killed node 2 (SIGKILL) with " + finishedAtKill + " jobs ended", t1);
 
     awaitFinished(jobs, bases.get(0), jobs.size());
+    phase("all jobs ended", t1);
     Map<String, Integer> byStatus = statuses(jobs, bases.get(0));
     assertThat(byStatus).containsOnlyKeys("SUCCEEDED").containsEntry("SUCCEEDED", jobs.size());
 
@@ -206,6 +212,10 @@ class MultiNodeTest {
         assertExactlyOnce(m, ledger);
       }
     }
+  }
+
+  private static void phase(String what, long since) {
+    System.out.printf("multi-node: %s after %.1f s%n", what, (System.nanoTime() - since) / 1e9);
   }
 
   // --- the nodes ---
@@ -225,6 +235,7 @@ class MultiNodeTest {
     env.put("SYNCWELL_REDIS_URL", redis.url().toString());
     env.put("SYNCWELL_RATE_IP_PER_5MIN", "10000000");
     env.put("SYNCWELL_WORKER_CONCURRENCY", "8");
+    env.put("SYNCWELL_STRAVA_RATE_LIMITS", "1000000,10000000,1000000,10000000");
     env.put("AWS_REGION", "us-east-1");
     env.putAll(overrides);
     List<String> bases = new ArrayList<>();
