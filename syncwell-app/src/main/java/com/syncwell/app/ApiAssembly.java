@@ -79,7 +79,8 @@ public final class ApiAssembly {
                     platform.connections(),
                     changes)),
             clock,
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            settings.adminToken());
     return new ApiServer(deps);
   }
 
