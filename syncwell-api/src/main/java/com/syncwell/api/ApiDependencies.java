@@ -2,6 +2,7 @@ package com.syncwell.api;
 
 import com.syncwell.api.auth.Authenticator;
 import com.syncwell.api.http.RateSettings;
+import com.syncwell.api.ops.AdminToken;
 import com.syncwell.api.webhook.WebhookReceiver;
 import com.syncwell.engine.port.limit.RateLimiter;
 import com.syncwell.engine.port.queue.JobQueue;
@@ -10,6 +11,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything {@link ApiServer} needs, built by the composition root.
@@ -19,6 +21,8 @@ import java.util.Objects;
  * @param useCases the engine use cases behind the resources ({@link ApiUseCases#wire})
  * @param webhooks one receiver per provider id
  * @param meters where request metrics go and what {@code /metrics} serves
+ * @param adminToken the operator's token for {@code /v1/admin/**} routes; empty: those routes
+ *     answer 404
  */
 public record ApiDependencies(
     MetadataTable table,
@@ -29,7 +33,32 @@ public record ApiDependencies(
     RateSettings rates,
     List<WebhookReceiver> webhooks,
     Clock clock,
-    PrometheusMeterRegistry meters) {
+    PrometheusMeterRegistry meters,
+    Optional<AdminToken> adminToken) {
+  /** Without admin routes. */
+  public ApiDependencies(
+      MetadataTable table,
+      JobQueue queue,
+      ApiUseCases useCases,
+      Authenticator authenticator,
+      RateLimiter rateLimiter,
+      RateSettings rates,
+      List<WebhookReceiver> webhooks,
+      Clock clock,
+      PrometheusMeterRegistry meters) {
+    this(
+        table,
+        queue,
+        useCases,
+        authenticator,
+        rateLimiter,
+        rates,
+        webhooks,
+        clock,
+        meters,
+        Optional.empty());
+  }
+
   public ApiDependencies {
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(queue, "queue");
@@ -40,5 +69,6 @@ public record ApiDependencies(
     webhooks = List.copyOf(webhooks);
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(meters, "meters");
+    Objects.requireNonNull(adminToken, "adminToken");
   }
 }

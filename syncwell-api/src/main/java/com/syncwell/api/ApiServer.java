@@ -13,6 +13,8 @@ import com.syncwell.api.http.RequestPipeline;
 import com.syncwell.api.http.Route;
 import com.syncwell.api.http.RouteTable;
 import com.syncwell.api.ops.OperationsRoutes;
+import com.syncwell.api.traffic.TrafficProfileRoute;
+import com.syncwell.api.traffic.TrafficRecorder;
 import com.syncwell.api.v1.ConnectionRoutes;
 import com.syncwell.api.v1.ExportJobRoutes;
 import com.syncwell.api.v1.ProviderRoutes;
@@ -62,6 +64,7 @@ public final class ApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
   private final RequestPipeline pipeline;
+  private final TrafficRecorder traffic;
   private final InFlightRequests inFlight = new InFlightRequests();
   private volatile Javalin app;
 
@@ -101,6 +104,8 @@ public final class ApiServer implements AutoCloseable {
     routes.addAll(new SyncJobRoutes(u.requestSync(), u.getSyncJob(), u.listSyncJobs()).routes());
     routes.addAll(new ExportJobRoutes(u.requestExport(), u.getExport()).routes());
     routes.addAll(new WebhookRoutes(deps.webhooks()).routes());
+    this.traffic = new TrafficRecorder(deps.clock());
+    routes.add(new TrafficProfileRoute(traffic, deps.adminToken()).route());
     routes.addAll(extraRoutes);
     this.pipeline =
         new RequestPipeline(
@@ -109,7 +114,13 @@ public final class ApiServer implements AutoCloseable {
             deps.rateLimiter(),
             deps.rates(),
             new IdempotencyGate(new IdempotencyStore(deps.table(), deps.clock())),
-            new HttpMetrics(deps.meters()));
+            new HttpMetrics(deps.meters()),
+            traffic);
+  }
+
+  /** The traffic this server answered, aggregated without user identity. */
+  public TrafficRecorder traffic() {
+    return traffic;
   }
 
   /** The routes this server answers, the list the OpenAPI contract is checked against. */

@@ -70,6 +70,7 @@ final class ApiBed implements AutoCloseable {
     java.util.function.Function<MutableClock, Authenticator> authenticator =
         c -> new FakeAuthenticator();
     List<WebhookReceiver> extraReceivers = List.of();
+    Optional<com.syncwell.api.ops.AdminToken> adminToken = Optional.empty();
 
     /** The real {@link LocalRateLimiter} on the bed's clock. */
     Options limited(RateSettings r) {
@@ -96,6 +97,11 @@ final class ApiBed implements AutoCloseable {
 
     Options receivers(List<WebhookReceiver> r) {
       extraReceivers = r;
+      return this;
+    }
+
+    Options adminToken(String token) {
+      adminToken = Optional.of(com.syncwell.api.ops.AdminToken.of(token));
       return this;
     }
   }
@@ -153,7 +159,8 @@ final class ApiBed implements AutoCloseable {
             o.rates,
             receivers,
             clock,
-            meters);
+            meters,
+            o.adminToken);
     server = new ApiServer(deps, o.extraRoutes).start("127.0.0.1", 0);
   }
 

@@ -77,7 +77,8 @@ public final class ApiAssembly {
                     platform.connections(),
                     changes)),
             clock,
-            platform.meters());
+            platform.meters(),
+            settings.adminToken());
     return new ApiServer(deps);
   }
 

@@ -5,6 +5,8 @@ import com.syncwell.api.auth.AuthOutcome;
 import com.syncwell.api.auth.Authenticator;
 import com.syncwell.api.limit.ClientAddress;
 import com.syncwell.api.limit.RateLimitHeaders;
+import com.syncwell.api.traffic.TrafficObserver;
+import com.syncwell.api.traffic.TrafficSample;
 import com.syncwell.engine.port.StorageFailure;
 import com.syncwell.engine.port.limit.RateDecision;
 import com.syncwell.engine.port.limit.RateLimiter;
@@ -38,7 +40,8 @@ import org.slf4j.MDC;
  *
  * Failures never leak: a {@link StorageFailure} becomes 503 {@code service_unavailable}, any other
  * exception 500 {@code internal_error}, both logged with the correlation id. Metrics are recorded
- * for every request by route template.
+ * for every request by route template, and the {@link TrafficObserver} sees every answered request
+ * (route template, method, status, body sizes, user id).
  *
  * <p><b>Threading:</b> one instance serves all requests concurrently.
  */
@@ -55,6 +58,7 @@ public final class RequestPipeline {
   private final ClientAddress clientAddress;
   private final IdempotencyGate idempotency;
   private final HttpMetrics metrics;
+  private final TrafficObserver traffic;
 
   public RequestPipeline(
       RouteTable routes,
@@ -63,6 +67,17 @@ public final class RequestPipeline {
       RateSettings rates,
       IdempotencyGate idempotency,
       HttpMetrics metrics) {
+    this(routes, authenticator, limiter, rates, idempotency, metrics, TrafficObserver.IGNORED);
+  }
+
+  public RequestPipeline(
+      RouteTable routes,
+      Authenticator authenticator,
+      RateLimiter limiter,
+      RateSettings rates,
+      IdempotencyGate idempotency,
+      HttpMetrics metrics,
+      TrafficObserver traffic) {
     this.routes = Objects.requireNonNull(routes, "routes");
     this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
     this.limiter = Objects.requireNonNull(limiter, "limiter");
@@ -70,6 +85,7 @@ public final class RequestPipeline {
     this.clientAddress = ClientAddress.trusting(rates.trustedProxies());
     this.idempotency = Objects.requireNonNull(idempotency, "idempotency");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
+    this.traffic = Objects.requireNonNull(traffic, "traffic");
   }
 
   /** Serves one request completely; never throws. */
@@ -90,7 +106,7 @@ public final class RequestPipeline {
     String correlationId =
         CorrelationIds.acceptOrGenerate(in.headers().first(CorrelationIds.HEADER));
     MDC.put(CorrelationIds.MDC_KEY, correlationId);
-    String[] route = {HttpMetrics.UNMATCHED};
+    Seen route = new Seen();
     ApiResponse response;
     try {
       response =
@@ -111,8 +127,26 @@ public final class RequestPipeline {
       response = response.withHeader("Cache-Control", "no-store");
     }
     metrics.record(
-        in.method(), route[0], response.status(), Duration.ofNanos(System.nanoTime() - started));
+        in.method(),
+        route.template,
+        response.status(),
+        Duration.ofNanos(System.nanoTime() - started));
+    traffic.observe(
+        new TrafficSample(
+            in.method(),
+            route.template,
+            response.status(),
+            route.requestBytes,
+            response.body().length,
+            Optional.ofNullable(route.userId)));
     return response;
+  }
+
+  /** What {@link #process} learnt about a request, for metrics and the traffic observer. */
+  private static final class Seen {
+    String template = HttpMetrics.UNMATCHED;
+    String userId;
+    long requestBytes;
   }
 
   /** The route table this pipeline serves. */
@@ -120,7 +154,7 @@ public final class RequestPipeline {
     return routes;
   }
 
-  private ApiResponse process(IncomingRequest in, String correlationId, String[] routeName) {
+  private ApiResponse process(IncomingRequest in, String correlationId, Seen seen) {
     String client = clientAddress.resolve(in.peerAddress(), forwardedFor(in.headers()));
     RatePolicy ipPolicy = rates.ipPolicy();
     RateDecision ipDecision = limiter.tryConsume(ipPolicy, client);
@@ -129,6 +163,7 @@ public final class RequestPipeline {
     }
     try {
       byte[] body = BodyReader.read(in);
+      seen.requestBytes = body.length;
       RouteMatch match = routes.match(in.method(), in.rawPath());
       if (match instanceof RouteMatch.NotFound) {
         return Problem.of(404, "not_found", "No resource at this path.").toResponse(correlationId);
@@ -142,7 +177,7 @@ public final class RequestPipeline {
       }
       RouteMatch.Found found = (RouteMatch.Found) match;
       Route route = found.route();
-      routeName[0] = route.template();
+      seen.template = route.template();
       if (route.body() == Route.Body.JSON && !isJson(in.headers().first("Content-Type"))) {
         return Problem.of(
                 415, "unsupported_media_type", "This request needs Content-Type: application/json.")
@@ -157,6 +192,7 @@ public final class RequestPipeline {
           return unauthenticated(r, in, correlationId);
         }
         String user = ((AuthOutcome.Authenticated) outcome).userId();
+        seen.userId = user;
         RatePolicy userPolicy = rates.userPolicy();
         RateDecision userDecision = limiter.tryConsume(userPolicy, UserBuckets.keyOf(user));
         if (userDecision instanceof RateDecision.Throttled t) {

@@ -1,6 +1,7 @@
 package com.syncwell.app.config;
 
 import com.syncwell.api.limit.ClientAddress;
+import com.syncwell.api.ops.AdminToken;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +43,8 @@ public record Settings(
     Duration queueVisibility,
     Optional<Path> masterKeyFile,
     Optional<String> kmsKeyId,
-    LogLevel logLevel) {
+    LogLevel logLevel,
+    Optional<AdminToken> adminToken) {
 
   private static final Set<String> HTTP = Set.of("http", "https");
   private static final Set<String> REDIS = Set.of("redis", "rediss");
@@ -133,7 +135,16 @@ public record Settings(
         queueVisibility,
         masterKeyFile,
         kmsKeyId,
-        env.choice("SYNCWELL_LOG_LEVEL", LogLevel.INFO));
+        env.choice("SYNCWELL_LOG_LEVEL", LogLevel.INFO),
+        adminToken(env));
+  }
+
+  private static Optional<AdminToken> adminToken(Environment env) {
+    try {
+      return env.text("SYNCWELL_ADMIN_TOKEN").map(AdminToken::of);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidSetting("SYNCWELL_ADMIN_TOKEN", e.getMessage());
+    }
   }
 
   private static List<String> trustedProxies(Environment env) {

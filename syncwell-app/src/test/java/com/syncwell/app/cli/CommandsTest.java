@@ -50,15 +50,12 @@ class CommandsTest {
   }
 
   @Test
-  void a_command_whose_issue_has_not_landed_says_so_in_one_line_and_exits_2() {
+  void capacity_prints_the_nominal_model_from_the_price_file_in_this_build() {
     int code = run(Map.of(), "capacity");
 
-    assertThat(code).isEqualTo(2);
-    assertThat(err.toString().lines()).hasSize(1);
-    assertThat(err.toString())
-        .contains("syncwell capacity: not available yet")
-        .contains("issue #7");
-    assertThat(out.toString()).isEmpty();
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("scenario nominal, prices 2026-11");
+    assertThat(err.toString()).isEmpty();
   }
 
   @Test

@@ -1,0 +1,229 @@
+package com.syncwell.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.syncwell.api.ApiServer;
+import com.syncwell.api.auth.DevIssuer;
+import com.syncwell.app.cli.Commands;
+import com.syncwell.app.config.Settings;
+import com.syncwell.connector.Pkce;
+import com.syncwell.simulator.ProviderSimulator;
+import com.syncwell.simulator.SimulatorOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real in-process run (embedded platform, workers, simulator, the API over HTTP) as an app would
+ * drive it, its traffic profile exported by the operator's route, and {@code syncwell capacity
+ * --measured} reconciling the model with it.
+ */
+class MeasuredTrafficProfileTest {
+  private static final Duration BOUND = Duration.ofSeconds(60);
+  private static final String REDIRECT = "http://127.0.0.1:9/callback";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String ADMIN = "operator-token-for-tests-0123456789abcdef";
+
+  @TempDir Path dir;
+  private final Clock clock = Clock.systemUTC();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private ProviderSimulator simulator;
+  private Platform platform;
+  private ApiServer api;
+  private SyncRuntime sync;
+  private String base;
+  private String token;
+
+  @BeforeEach
+  void start() {
+    simulator = ProviderSimulator.start(SimulatorOptions.defaults());
+    Map<String, String> env = new HashMap<>(simulator.environment());
+    env.put("SYNCWELL_DATA_DIR", dir.toString());
+    env.put("SYNCWELL_ADMIN_TOKEN", ADMIN);
+    Settings settings = Settings.fromEnvironment(env);
+    platform = Platform.open(settings, clock);
+    api = ApiAssembly.build(platform, settings, clock, true).start("127.0.0.1", 0);
+    sync =
+        SyncRuntime.start(
+            platform,
+            settings,
+            clock,
+            UnaryOperator.identity(),
+            SyncRuntime.workerSettings(settings).withWaitTime(Duration.ofMillis(200)),
+            false,
+            true,
+            "e2e");
+    base = "http://127.0.0.1:" + api.port();
+    token = DevIssuer.openOrCreate(dir, clock).mint("e2e-user", Duration.ofMinutes(10));
+  }
+
+  @AfterEach
+  void stop() {
+    api.stop();
+    sync.stop();
+    platform.close();
+    simulator.close();
+  }
+
+  @Test
+  void a_profile_recorded_from_a_run_reconciles_with_the_model_and_names_no_user()
+      throws Exception {
+    call("GET", "/v1/users/me", null, 200);
+    String fitbit = connect("fitbit", "e2e-alice");
+    String strava = connect("strava", "e2e-alice");
+    JsonNode config =
+        call(
+            "POST",
+            "/v1/sync-configs",
+            "{\"sourceConnectionId\":\""
+                + fitbit
+                + "\",\"destinationConnectionId\":\""
+                + strava
+                + "\",\"dataType\":\"workout\"}",
+            201);
+    String configId = config.path("syncConfigId").asText();
+    runJob(configId, "first-run");
+    runJob(configId, "second-run");
+    call("GET", "/v1/connections", null, 200);
+
+    HttpResponse<String> exported =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/v1/admin/traffic-profile"))
+                .header("Authorization", "Bearer " + ADMIN)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    Path profile = dir.resolve("traffic-profile.json");
+    Files.writeString(profile, exported.body());
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        Commands.run(
+            new String[] {"capacity", "--measured", profile.toString()},
+            Map.of(),
+            new PrintWriter(out, true),
+            new PrintWriter(err, true));
+
+    assertThat(exported.statusCode()).as(exported.body()).isEqualTo(200);
+    JsonNode day = JSON.readTree(exported.body()).path("current");
+    assertThat(day.path("users").asInt()).isEqualTo(1);
+    assertThat(day.path("sessions").asInt()).isEqualTo(1);
+    assertThat(day.path("syncs").asInt()).isEqualTo(2);
+    assertThat(day.path("syncsPerUserPerDay").asDouble()).isEqualTo(2.0);
+    assertThat(day.path("requestsPerSession").asDouble())
+        .isEqualTo(day.path("userRequests").asDouble());
+    assertThat(exported.body()).doesNotContain("e2e-user", "e2e-alice");
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("Reconciled with the measured profile: " + day.path("day").asText())
+        .contains("1 users")
+        .containsPattern("syncs/user/day \\(API: manual only\\) +10\\.00 +2\\.00 +×0\\.20")
+        .containsPattern("syncs/day +10,000,000 +2,000,000")
+        .contains("monthly cost, Lambda design")
+        .contains("a demonstration, not a sample to budget from");
+  }
+
+  private String connect(String provider, String simUser) throws Exception {
+    String verifier = Pkce.newVerifier();
+    JsonNode started =
+        call(
+            "POST",
+            "/v1/connections/authorizations",
+            "{\"provider\":\""
+                + provider
+                + "\",\"redirectUri\":\""
+                + REDIRECT
+                + "\",\"codeChallenge\":\""
+                + Pkce.challengeOf(verifier)
+                + "\"}",
+            -1);
+    String authorize = started.path("authorizationUrl").asText() + "&sim_user=" + simUser;
+    HttpResponse<String> redirect =
+        http.send(
+            HttpRequest.newBuilder(URI.create(authorize)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    URI back = URI.create(redirect.headers().firstValue("Location").orElseThrow());
+    Map<String, String> query = new HashMap<>();
+    for (String pair : back.getRawQuery().split("&")) {
+      String[] kv = pair.split("=", 2);
+      query.put(kv[0], java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8));
+    }
+    JsonNode connection =
+        call(
+            "POST",
+            "/v1/connections",
+            JSON.writeValueAsString(
+                Map.of(
+                    "provider", provider,
+                    "code", query.get("code"),
+                    "codeVerifier", verifier,
+                    "state", query.get("state"),
+                    "redirectUri", REDIRECT)),
+            201);
+    return connection.path("connectionId").asText();
+  }
+
+  private JsonNode runJob(String configId, String idempotencyKey) throws Exception {
+    HttpResponse<String> accepted =
+        send("POST", "/v1/sync-jobs", "{\"syncConfigId\":\"" + configId + "\"}", idempotencyKey);
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    String jobId = JSON.readTree(accepted.body()).path("jobId").asText();
+    long deadline = System.nanoTime() + BOUND.toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode job = call("GET", "/v1/sync-jobs/" + jobId, null, 200);
+      String status = job.path("status").asText();
+      if (status.equals("SUCCEEDED") || status.equals("FAILED") || status.equals("CANCELLED")) {
+        return job;
+      }
+      TimeUnit.MILLISECONDS.sleep(100); // polling the job with a bound
+    }
+    throw new AssertionError("job " + jobId + " did not end within " + BOUND);
+  }
+
+  private JsonNode call(String method, String path, String body, int expected)
+      throws IOException, InterruptedException {
+    HttpResponse<String> r = send(method, path, body, null);
+    if (expected > 0) {
+      assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isEqualTo(expected);
+    } else {
+      assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isBetween(200, 201);
+    }
+    return JSON.readTree(r.body());
+  }
+
+  private HttpResponse<String> send(String method, String path, String body, String key)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Authorization", "Bearer " + token)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      b.header("Content-Type", "application/json");
+    }
+    if (key != null) {
+      b.header("Idempotency-Key", key);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
