@@ -36,10 +36,10 @@ class JsonLogLinesTest {
   }
 
   private String encode(ILoggingEvent event) {
-    @SuppressWarnings("unchecked")
+    JobSamplingAppender sampled =
+        (JobSamplingAppender) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("SAMPLED");
     OutputStreamAppender<ILoggingEvent> appender =
-        (OutputStreamAppender<ILoggingEvent>)
-            context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("JSON");
+        (OutputStreamAppender<ILoggingEvent>) sampled.getAppender("JSON");
     return new String(appender.getEncoder().encode(event), StandardCharsets.UTF_8);
   }
 
