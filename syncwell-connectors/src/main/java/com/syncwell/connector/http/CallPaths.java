@@ -4,13 +4,13 @@ import java.net.URI;
 import java.util.regex.Pattern;
 
 /**
- * The path of a provider call as logs and spans show it: no query, and every segment that holds a
- * digit (record, activity, upload or account ids) but is not a version ({@code v3}) replaced by
- * {@code {id}}, so a log line names the endpoint and never whose data it was.
+ * The path of a provider call as logs and spans show it: no query, and every segment that looks
+ * like an id (three digits or more, over 40 characters, or percent-encoded: record, activity,
+ * upload or account ids) replaced by {@code {id}}, so a log line names the endpoint and never whose
+ * data it was. Versions ({@code v3}) and names ({@code oauth2}) stay.
  */
 final class CallPaths {
-  private static final Pattern VERSION = Pattern.compile("v\\d{1,2}(\\.\\d{1,2})?");
-  private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
+  private static final Pattern THREE_DIGITS = Pattern.compile(".*\\d.*\\d.*\\d.*");
 
   private CallPaths() {}
 
@@ -23,9 +23,7 @@ final class CallPaths {
     for (int i = 0; i < segments.length; i++) {
       String segment = segments[i];
       boolean idLike =
-          (HAS_DIGIT.matcher(segment).matches() && !VERSION.matcher(segment).matches())
-              || segment.length() > 40
-              || segment.contains("%");
+          THREE_DIGITS.matcher(segment).matches() || segment.length() > 40 || segment.contains("%");
       if (idLike) {
         segments[i] = "{id}";
       }
