@@ -11,6 +11,7 @@ public final class Main {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    com.syncwell.app.trace.Tracing.installFromEnvironment(System.getenv());
     System.exit(Commands.run(args, System.getenv(), out, err));
   }
 }

@@ -92,7 +92,11 @@ class ArchitectureTest {
             "com.syncwell.engine.sync",
             "com.syncwell.engine.store..",
             "com.syncwell.engine.port..",
+            "com.syncwell.engine.log..",
+            "com.syncwell.engine.trace..",
             "com.syncwell.connector",
+            "io.opentelemetry.api..",
+            "io.opentelemetry.context..",
             "org.slf4j..",
             "java..")
         .check(production);
@@ -247,6 +251,17 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("picocli..", "ch.qos.logback..", "net.logstash..")
+        .check(production);
+  }
+
+  @Test
+  void only_the_application_uses_the_opentelemetry_sdk_and_exporters() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("com.syncwell.app..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.opentelemetry.sdk..", "io.opentelemetry.exporter..")
         .check(production);
   }
 

@@ -7,10 +7,19 @@ import com.syncwell.api.limit.ClientAddress;
 import com.syncwell.api.limit.RateLimitHeaders;
 import com.syncwell.api.traffic.TrafficObserver;
 import com.syncwell.api.traffic.TrafficSample;
+import com.syncwell.engine.log.LogFields;
 import com.syncwell.engine.port.StorageFailure;
 import com.syncwell.engine.port.limit.RateDecision;
 import com.syncwell.engine.port.limit.RateLimiter;
 import com.syncwell.engine.port.limit.RatePolicy;
+import com.syncwell.engine.trace.MessageTraceContext;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -40,8 +49,12 @@ import org.slf4j.MDC;
  *
  * Failures never leak: a {@link StorageFailure} becomes 503 {@code service_unavailable}, any other
  * exception 500 {@code internal_error}, both logged with the correlation id. Metrics are recorded
- * for every request by route template, and the {@link TrafficObserver} sees every answered request
- * (route template, method, status, body sizes, user id).
+ * for every request by route template, the {@link TrafficObserver} sees every answered request
+ * (route template, method, status, body sizes, user id), and one access line is logged (logger
+ * {@code com.syncwell.api.access}: method, route template, status, milliseconds, with the
+ * correlation id and, once signed in, the user's id in the logging context for the encoder to
+ * hash). Each request is an OpenTelemetry server span, child of a {@code traceparent} the caller
+ * sent.
  *
  * <p><b>Threading:</b> one instance serves all requests concurrently.
  */
@@ -50,6 +63,23 @@ public final class RequestPipeline {
   static final long KEYS_RETRY_AFTER_SECONDS = 60;
 
   private static final Logger LOG = LoggerFactory.getLogger(RequestPipeline.class);
+
+  /** One INFO line per request: method, route template, status, time; nothing of the caller's. */
+  private static final Logger ACCESS = LoggerFactory.getLogger("com.syncwell.api.access");
+
+  private static final W3CTraceContextPropagator W3C = W3CTraceContextPropagator.getInstance();
+  private static final TextMapGetter<Headers> FROM_HEADERS =
+      new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Headers carrier) {
+          return carrier.asMap().keySet();
+        }
+
+        @Override
+        public String get(Headers carrier, String key) {
+          return carrier == null ? null : carrier.first(key).orElse(null);
+        }
+      };
 
   private final RouteTable routes;
   private final Authenticator authenticator;
@@ -106,40 +136,57 @@ public final class RequestPipeline {
     String correlationId =
         CorrelationIds.acceptOrGenerate(in.headers().first(CorrelationIds.HEADER));
     MDC.put(CorrelationIds.MDC_KEY, correlationId);
+    String method = in.method().matches("[A-Z]{1,10}") ? in.method() : "OTHER";
+    Span span =
+        MessageTraceContext.tracer()
+            .spanBuilder(method)
+            .setSpanKind(SpanKind.SERVER)
+            .setParent(W3C.extract(Context.root(), in.headers(), FROM_HEADERS))
+            .setAttribute("http.request.method", method)
+            .startSpan();
     Seen route = new Seen();
     ApiResponse response;
     try {
-      response =
-          stopping
-              ? Problem.of(503, "shutting_down", "The server is shutting down; retry shortly.")
-                  .toResponse(correlationId)
-                  .withHeader("Connection", "close")
-                  .withHeader("Retry-After", "1")
-              : process(in, correlationId, route);
-    } catch (RuntimeException e) {
-      LOG.error("request failed outside the handler", e);
-      response = internalError(correlationId);
+      try (Scope ignored = span.makeCurrent()) {
+        response =
+            stopping
+                ? Problem.of(503, "shutting_down", "The server is shutting down; retry shortly.")
+                    .toResponse(correlationId)
+                    .withHeader("Connection", "close")
+                    .withHeader("Retry-After", "1")
+                : process(in, correlationId, route);
+      } catch (RuntimeException e) {
+        LOG.error("request failed outside the handler", e);
+        response = internalError(correlationId);
+      }
+      response = response.withHeader(CorrelationIds.HEADER, correlationId);
+      if (response.header("Cache-Control").isEmpty()) {
+        response = response.withHeader("Cache-Control", "no-store");
+      }
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      span.updateName(method + " " + route.template);
+      span.setAttribute("http.route", route.template);
+      span.setAttribute("http.response.status_code", response.status());
+      if (response.status() >= 500) {
+        span.setStatus(StatusCode.ERROR);
+      }
+      metrics.record(in.method(), route.template, response.status(), took);
+      traffic.observe(
+          new TrafficSample(
+              in.method(),
+              route.template,
+              response.status(),
+              route.requestBytes,
+              response.body().length,
+              Optional.ofNullable(route.userId)));
+      ACCESS.info(
+          "{} {} -> {} in {} ms", method, route.template, response.status(), took.toMillis());
+      return response;
     } finally {
+      span.end();
       MDC.remove(CorrelationIds.MDC_KEY);
+      MDC.remove(LogFields.USER);
     }
-    response = response.withHeader(CorrelationIds.HEADER, correlationId);
-    if (response.header("Cache-Control").isEmpty()) {
-      response = response.withHeader("Cache-Control", "no-store");
-    }
-    metrics.record(
-        in.method(),
-        route.template,
-        response.status(),
-        Duration.ofNanos(System.nanoTime() - started));
-    traffic.observe(
-        new TrafficSample(
-            in.method(),
-            route.template,
-            response.status(),
-            route.requestBytes,
-            response.body().length,
-            Optional.ofNullable(route.userId)));
-    return response;
   }
 
   /** What {@link #process} learnt about a request, for metrics and the traffic observer. */
@@ -193,6 +240,7 @@ public final class RequestPipeline {
         }
         String user = ((AuthOutcome.Authenticated) outcome).userId();
         seen.userId = user;
+        MDC.put(LogFields.USER, user);
         RatePolicy userPolicy = rates.userPolicy();
         RateDecision userDecision = limiter.tryConsume(userPolicy, UserBuckets.keyOf(user));
         if (userDecision instanceof RateDecision.Throttled t) {

@@ -36,10 +36,10 @@ class JsonLogLinesTest {
   }
 
   private String encode(ILoggingEvent event) {
-    @SuppressWarnings("unchecked")
+    JobSamplingAppender sampled =
+        (JobSamplingAppender) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("SAMPLED");
     OutputStreamAppender<ILoggingEvent> appender =
-        (OutputStreamAppender<ILoggingEvent>)
-            context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("JSON");
+        (OutputStreamAppender<ILoggingEvent>) sampled.getAppender("JSON");
     return new String(appender.getEncoder().encode(event), StandardCharsets.UTF_8);
   }
 
@@ -162,5 +162,61 @@ class JsonLogLinesTest {
         json(line("listed {} records for code path {}", 12, "tokenizer")).get("message").asText();
 
     assertThat(message).isEqualTo("listed 12 records for code path tokenizer");
+  }
+
+  @Test
+  void a_users_line_carries_a_keyed_hash_of_the_user_id_and_never_the_id() throws Exception {
+    Exception failure = new IllegalStateException("no item USER#alice-1984 in the table");
+    LoggingEvent event =
+        new LoggingEvent(
+            Logger.FQCN,
+            logger,
+            Level.ERROR,
+            "refresh for {} failed",
+            failure,
+            new Object[] {"alice-1984"});
+    event.setMDCPropertyMap(Map.of("syncwell.user", "alice-1984", "correlationId", "c0ffee-42"));
+
+    String line = encode(event);
+
+    assertThat(line).doesNotContain("alice-1984");
+    JsonNode node = json(line);
+    String ref = node.get("userRef").asText();
+    assertThat(ref).matches("u_[A-Za-z0-9_-]{16}");
+    assertThat(node.get("message").asText()).isEqualTo("refresh for " + ref + " failed");
+    assertThat(node.get("stack_trace").asText()).contains("USER#" + ref);
+    assertThat(node.has("syncwell.user")).isFalse();
+  }
+
+  @Test
+  void the_same_user_has_the_same_reference_under_one_key_and_another_under_another() {
+    UserRefs one = UserRefs.keyedBy("a-deployment-key-of-some-length");
+    UserRefs same = UserRefs.keyedBy("a-deployment-key-of-some-length");
+    UserRefs other = UserRefs.keyedBy("another-deployment-key-entirely");
+
+    assertThat(one.of("alice-1984")).isEqualTo(same.of("alice-1984"));
+    assertThat(one.of("alice-1984")).isNotEqualTo(other.of("alice-1984"));
+    assertThat(one.of("alice-1984")).isNotEqualTo(one.of("bob-1984"));
+    assertThat(one.keyGenerated()).isFalse();
+    assertThat(UserRefs.keyedBy("").keyGenerated()).isTrue();
+  }
+
+  @Test
+  void job_lines_carry_the_job_id_tier_and_outcome() throws Exception {
+    LoggingEvent event = new LoggingEvent(Logger.FQCN, logger, Level.INFO, "ended", null, null);
+    event.setMDCPropertyMap(
+        Map.of(
+            "correlationId", "c0ffee-42",
+            "jobId", "job_01",
+            "tier", "PRO",
+            "jobOutcome", "SUCCEEDED",
+            "syncwell.jobRun", "job_01/m1"));
+
+    JsonNode node = json(encode(event));
+
+    assertThat(node.get("jobId").asText()).isEqualTo("job_01");
+    assertThat(node.get("tier").asText()).isEqualTo("PRO");
+    assertThat(node.get("jobOutcome").asText()).isEqualTo("SUCCEEDED");
+    assertThat(node.has("syncwell.jobRun")).isFalse();
   }
 }

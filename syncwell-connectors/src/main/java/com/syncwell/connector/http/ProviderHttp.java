@@ -8,6 +8,11 @@ import com.syncwell.connector.RateWindow;
 import com.syncwell.connector.Transient;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -18,6 +23,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.BiPredicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends one provider's requests: takes a call from the rate budget, adds the bearer token, applies
@@ -25,9 +32,13 @@ import java.util.function.BiPredicate;
  * report usage, and turns the answer into a value or a {@link
  * com.syncwell.connector.ProviderException} through the provider's {@link ActionTable}. A 401
  * renews the token once and repeats the request; a second 401 is {@link AuthorizationRevoked}.
- * Thread-safe; one instance per provider.
+ * Every exchange is one INFO line (logger {@code com.syncwell.connector.http.ProviderHttp}) and one
+ * OpenTelemetry client span, child of the current span (a job's, a request's); the lines carry the
+ * caller's logging context (correlation id, job id). Thread-safe; one instance per provider.
  */
 public final class ProviderHttp {
+  private static final Logger LOG = LoggerFactory.getLogger(ProviderHttp.class);
+  private static final String TRACER_SCOPE = "com.syncwell";
   private final String provider;
   private final HttpClient client;
   private final ActionTable table;
@@ -139,8 +150,56 @@ public final class ProviderHttp {
     };
   }
 
-  /** One exchange under the circuit breaker; 5xx answers count as failures there. */
+  /**
+   * One exchange under the circuit breaker (5xx answers count as failures there), in a client span,
+   * logged in one line: provider, method, host, path with id-like segments masked, status, bytes
+   * and time. Never the query, headers or body.
+   */
   private HttpResult exchange(HttpRequest request, CallMeter meter) {
+    String path = CallPaths.masked(request.uri());
+    Span span =
+        GlobalOpenTelemetry.getTracer(TRACER_SCOPE)
+            .spanBuilder(provider + " " + request.method())
+            .setSpanKind(SpanKind.CLIENT)
+            .setAttribute("http.request.method", request.method())
+            .setAttribute("server.address", String.valueOf(request.uri().getHost()))
+            .setAttribute("url.template", path)
+            .setAttribute("syncwell.provider", provider)
+            .startSpan();
+    long started = System.nanoTime();
+    try (Scope ignored = span.makeCurrent()) {
+      HttpResult result = exchangeUnderBreaker(request, meter);
+      span.setAttribute("http.response.status_code", result.status());
+      if (result.status() >= 500) {
+        span.setStatus(StatusCode.ERROR, "HTTP " + result.status());
+      }
+      LOG.info(
+          "provider call {} {} {}{} -> {} ({} bytes, {} ms)",
+          provider,
+          request.method(),
+          request.uri().getHost(),
+          path,
+          result.status(),
+          result.body().length,
+          (System.nanoTime() - started) / 1_000_000);
+      return result;
+    } catch (RuntimeException e) {
+      span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+      LOG.info(
+          "provider call {} {} {}{} -> no answer ({}, {} ms)",
+          provider,
+          request.method(),
+          request.uri().getHost(),
+          path,
+          e.getClass().getSimpleName(),
+          (System.nanoTime() - started) / 1_000_000);
+      throw e;
+    } finally {
+      span.end();
+    }
+  }
+
+  private HttpResult exchangeUnderBreaker(HttpRequest request, CallMeter meter) {
     try {
       return breaker.executeCallable(
           () -> {

@@ -6,12 +6,22 @@ import com.syncwell.engine.port.queue.OutgoingMessage;
 import com.syncwell.engine.store.Job;
 import com.syncwell.engine.store.JobStore;
 import com.syncwell.engine.store.JobTrigger;
+import com.syncwell.engine.trace.MessageTraceContext;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Requests one sync of a stored config: creates a QUEUED job and sends its {@link SyncJobMessage}
- * with the correlation id as a message attribute.
+ * with the correlation id and the W3C trace context ({@code traceparent}) of an {@code enqueue sync
+ * job} span as message attributes, and logs the job id (with the caller's correlation id in the
+ * logging context).
  *
  * <p>The job is created before the message is sent, so a worker never receives a message for a job
  * it cannot read. If sending fails the job is cancelled and the failure propagates; the caller (an
@@ -20,6 +30,7 @@ import java.util.Optional;
  */
 public final class RequestSyncJob {
   public static final String CORRELATION_ATTRIBUTE = "correlationId";
+  private static final Logger LOG = LoggerFactory.getLogger(RequestSyncJob.class);
 
   private final JobStore jobs;
   private final JobQueue queue;
@@ -45,18 +56,38 @@ public final class RequestSyncJob {
       Optional<TimeWindow> window,
       String correlationId) {
     Objects.requireNonNull(correlationId, "correlationId");
-    Job job = jobs.create(userId, configId, trigger, window);
-    try {
-      queue.send(
+    Span span =
+        MessageTraceContext.tracer()
+            .spanBuilder("enqueue sync job")
+            .setSpanKind(SpanKind.PRODUCER)
+            .setAttribute("syncwell.trigger", trigger.name())
+            .startSpan();
+    Job job;
+    try (Scope ignored = span.makeCurrent()) {
+      job = jobs.create(userId, configId, trigger, window);
+      span.setAttribute("syncwell.job_id", job.jobId());
+      OutgoingMessage message =
           OutgoingMessage.of(new SyncJobMessage(job.userId(), job.jobId()).toBody())
-              .withAttribute(CORRELATION_ATTRIBUTE, correlationId));
-    } catch (RuntimeException e) {
-      try {
-        jobs.cancel(job.userId(), job.jobId());
-      } catch (RuntimeException suppressed) {
-        e.addSuppressed(suppressed);
+              .withAttribute(CORRELATION_ATTRIBUTE, correlationId);
+      for (var e : MessageTraceContext.inject(Context.current()).entrySet()) {
+        message = message.withAttribute(e.getKey(), e.getValue());
       }
+      try {
+        queue.send(message);
+      } catch (RuntimeException e) {
+        try {
+          jobs.cancel(job.userId(), job.jobId());
+        } catch (RuntimeException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      }
+      LOG.info("sync job {} requested ({})", job.jobId(), trigger);
+    } catch (RuntimeException e) {
+      span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
       throw e;
+    } finally {
+      span.end();
     }
     return job;
   }

@@ -11,6 +11,7 @@ import com.syncwell.connector.RefreshingCredentials;
 import com.syncwell.connector.Transient;
 import com.syncwell.connector.http.CallMeter;
 import com.syncwell.domain.DataType;
+import com.syncwell.engine.log.JobLogScope;
 import com.syncwell.engine.port.table.Written;
 import com.syncwell.engine.store.AlreadyFinished;
 import com.syncwell.engine.store.Claimed;
@@ -120,6 +121,7 @@ public final class RunSyncJob implements JobRunner {
           found.isEmpty() ? "the sync config is gone" : "the sync config is disabled");
     }
     SyncConfig config = found.get();
+    config.spec().tier().ifPresent(JobLogScope::tier);
     DataType type = config.spec().dataType();
     Optional<Connection> source =
         stores.connections().get(user, config.spec().sourceConnectionId());

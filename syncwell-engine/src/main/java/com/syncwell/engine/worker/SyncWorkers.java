@@ -1,12 +1,21 @@
 package com.syncwell.engine.worker;
 
 import com.syncwell.connector.RateLimited;
+import com.syncwell.engine.log.JobLogOutcome;
+import com.syncwell.engine.log.JobLogScope;
 import com.syncwell.engine.port.queue.JobQueue;
 import com.syncwell.engine.port.queue.ReceiveRequest;
 import com.syncwell.engine.port.queue.ReceivedMessage;
+import com.syncwell.engine.store.JobStatus;
 import com.syncwell.engine.sync.JobRun;
 import com.syncwell.engine.sync.JobRunner;
+import com.syncwell.engine.sync.RequestSyncJob;
 import com.syncwell.engine.sync.SyncJobMessage;
+import com.syncwell.engine.trace.MessageTraceContext;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +51,10 @@ import org.slf4j.LoggerFactory;
  * ({@code Transient}, {@code StorageFailure}, a bug) puts the message back with an exponential
  * backoff by its receive count ({@link RedeliveryDelays}); the queue dead-letters it after its
  * maximum receives (5).
+ *
+ * <p>Logs and traces: each job runs inside a {@link JobLogScope} (job id, the correlation id the
+ * message carried, the owner's hashed id; one last line with the run's {@link JobLogOutcome}) and a
+ * {@code sync job} span whose parent is the W3C trace context the message carried.
  *
  * <p>{@link #stop} stops receiving, gives back unstarted deliveries at once, and waits for running
  * jobs up to a bound.
@@ -272,23 +285,59 @@ public final class SyncWorkers implements AutoCloseable {
       settle(message, "delete", m -> queue.delete(m.receipt()));
       return;
     }
+    Span span =
+        MessageTraceContext.tracer()
+            .spanBuilder("sync job")
+            .setSpanKind(SpanKind.CONSUMER)
+            .setParent(MessageTraceContext.extract(delivery.attributes()))
+            .setAttribute("syncwell.job_id", job.jobId())
+            .setAttribute("messaging.message.id", delivery.id().value())
+            .setAttribute("syncwell.delivery", delivery.receiveCount())
+            .startSpan();
+    try (Scope traced = span.makeCurrent();
+        JobLogScope scope =
+            JobLogScope.open(
+                job.jobId(),
+                delivery.id().value(),
+                job.userId(),
+                delivery.attributes().get(RequestSyncJob.CORRELATION_ATTRIBUTE))) {
+      run(message, job, scope, span);
+    } finally {
+      span.end();
+    }
+  }
+
+  /** Runs one job inside its logging scope and span, and settles its message. */
+  private void run(HeldMessage message, SyncJobMessage job, JobLogScope scope, Span span) {
+    ReceivedMessage delivery = message.message();
     Optional<Instant> dueLater = resend.dueLater(delivery);
     if (dueLater.isPresent()) {
       tally.hops.increment();
       log.debug("job {} (message {}) not due yet; re-sent", job.jobId(), delivery.id());
       putBackUntil(message, dueLater.get());
+      scope.end(JobLogOutcome.DEFERRED, "not due yet");
       return;
     }
+    log.info(
+        "sync job {} started (message {}, delivery {})",
+        job.jobId(),
+        delivery.id(),
+        delivery.receiveCount());
     try {
       JobRun run = runner.run(job, workerId);
       switch (run) {
         case JobRun.Finished f -> {
           tally.finished.increment();
-          log.debug("job {} (message {}) finished {}", job.jobId(), delivery.id(), f.status());
+          scope.end(
+              f.status() == JobStatus.SUCCEEDED ? JobLogOutcome.SUCCEEDED : JobLogOutcome.FAILED,
+              "finished " + f.status());
+          if (f.status() != JobStatus.SUCCEEDED) {
+            span.setStatus(StatusCode.ERROR, "job " + f.status());
+          }
         }
         case JobRun.NotRun n -> {
           tally.notRun.increment();
-          log.debug("job {} (message {}) not run: {}", job.jobId(), delivery.id(), n.reason());
+          scope.end(JobLogOutcome.NOT_RUN, "not run: " + n.reason());
         }
       }
       settle(message, "delete", m -> queue.delete(m.receipt()));
@@ -302,6 +351,7 @@ public final class SyncWorkers implements AutoCloseable {
           e.provider(),
           wait);
       putBackUntil(message, clock.instant().plus(wait));
+      scope.end(JobLogOutcome.RATE_LIMITED, "rate limited by " + e.provider());
     } catch (RuntimeException e) {
       Duration backoff = delays.afterFailure(delivery.receiveCount());
       log.warn(
@@ -311,8 +361,10 @@ public final class SyncWorkers implements AutoCloseable {
           delivery.receiveCount(),
           e.getClass().getName(),
           backoff);
+      span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
       settle(message, "back off", m -> queue.changeVisibility(m.receipt(), backoff));
       tally.retried.increment();
+      scope.end(JobLogOutcome.RETRY, "failed on delivery " + delivery.receiveCount());
     }
   }
 
