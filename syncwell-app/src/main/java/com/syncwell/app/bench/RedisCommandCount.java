@@ -8,14 +8,17 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalLong;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * How many commands a Redis server has executed ({@code INFO commandstats}, summed, without the
- * {@code INFO} calls themselves), read over a plain connection of its own in the Redis protocol.
- * Only for {@code redis://host:port} without a password; otherwise, or when the server does not
- * answer within {@value #TIMEOUT_MILLIS} ms, empty.
+ * How many commands of each kind a Redis server has executed ({@code INFO commandstats}, without
+ * the {@code INFO} calls themselves), read over a plain connection of its own in the Redis
+ * protocol. Only for {@code redis://host:port} without a password; otherwise, or when the server
+ * does not answer within {@value #TIMEOUT_MILLIS} ms, empty.
  */
 final class RedisCommandCount {
   private static final int TIMEOUT_MILLIS = 2_000;
@@ -28,12 +31,12 @@ final class RedisCommandCount {
     this.redisUrl = Objects.requireNonNull(redisUrl, "redisUrl");
   }
 
-  /** The commands executed so far, or empty when they cannot be read. */
-  OptionalLong read() {
+  /** The commands executed so far by lower-case name, or empty when they cannot be read. */
+  Optional<Map<String, Long>> read() {
     if (!"redis".equals(redisUrl.getScheme())
         || redisUrl.getUserInfo() != null
         || redisUrl.getHost() == null) {
-      return OptionalLong.empty();
+      return Optional.empty();
     }
     int port = redisUrl.getPort() == -1 ? 6379 : redisUrl.getPort();
     try (Socket socket = new Socket()) {
@@ -42,30 +45,59 @@ final class RedisCommandCount {
       OutputStream out = socket.getOutputStream();
       out.write(INFO);
       out.flush();
-      return OptionalLong.of(sum(bulkReply(socket.getInputStream())));
+      return Optional.of(parse(bulkReply(socket.getInputStream())));
     } catch (IOException | RuntimeException e) {
-      return OptionalLong.empty();
+      return Optional.empty();
     }
   }
 
-  /** Sums {@code calls=} of every {@code cmdstat_} line except INFO's. */
-  static long sum(String commandStats) {
-    long total = 0;
+  /** The {@code calls=} of every {@code cmdstat_<name>:} line except INFO's, by name. */
+  static Map<String, Long> parse(String commandStats) {
+    Map<String, Long> calls = new TreeMap<>();
     for (String line : commandStats.split("\r?\n")) {
-      if (!line.startsWith("cmdstat_") || line.startsWith("cmdstat_info:")) {
-        continue;
-      }
+      int colon = line.indexOf(':');
       int at = line.indexOf("calls=");
-      if (at < 0) {
+      if (!line.startsWith("cmdstat_") || colon < 0 || at < 0) {
         continue;
       }
+      String name = line.substring("cmdstat_".length(), colon);
       int end = at + "calls=".length();
       while (end < line.length() && Character.isDigit(line.charAt(end))) {
         end++;
       }
-      total += Long.parseLong(line.substring(at + "calls=".length(), end));
+      if (!name.equals("info")) {
+        calls.put(name, Long.parseLong(line.substring(at + "calls=".length(), end)));
+      }
     }
-    return total;
+    return calls;
+  }
+
+  /** All commands in {@code byName}. */
+  static long total(Map<String, Long> byName) {
+    return byName.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /**
+   * The commands between two readings, split by name so that they add up to {@code perOperation},
+   * e.g. {@code "get 1.00, eval 1.00"}; "?" when a reading or the figure is missing.
+   */
+  static String breakdown(
+      Optional<Map<String, Long>> before, Optional<Map<String, Long>> after, double perOperation) {
+    if (before.isEmpty() || after.isEmpty() || Double.isNaN(perOperation)) {
+      return "?";
+    }
+    long all = total(after.get()) - total(before.get());
+    StringBuilder text = new StringBuilder();
+    for (Map.Entry<String, Long> e : new TreeMap<>(after.get()).entrySet()) {
+      long n = e.getValue() - before.get().getOrDefault(e.getKey(), 0L);
+      if (n > 0) {
+        text.append(text.isEmpty() ? "" : ", ")
+            .append(e.getKey())
+            .append(' ')
+            .append(String.format(Locale.ROOT, "%.2f", perOperation * n / all));
+      }
+    }
+    return text.isEmpty() ? "none" : text.toString();
   }
 
   private static String bulkReply(InputStream in) throws IOException {

@@ -12,8 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalLong;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -112,6 +113,7 @@ public final class ScaleOutBenchmark {
     RedisCommandCount commands = new RedisCommandCount(options.redisUrl());
     EngineMeasurement redis1;
     EngineMeasurement redisN;
+    String redisCommands;
     long fallbacks;
     try (RedisRateLimiter redis = RedisRateLimiter.connect(options.redisUrl(), clock)) {
       if (!redis.redisAvailable()) {
@@ -119,7 +121,10 @@ public final class ScaleOutBenchmark {
         out.flush();
         return false;
       }
+      Optional<Map<String, Long>> before = commands.read();
       redis1 = limits.run("rate-limit check", redis, 1, () -> count(commands.read()));
+      redisCommands =
+          RedisCommandCount.breakdown(before, commands.read(), redis1.remoteCallsPerOperation());
       redisN =
           limits.run(
               "rate-limit check, " + threads + " threads",
@@ -136,7 +141,7 @@ public final class ScaleOutBenchmark {
     rows.add(new Row("rate-limit check", local1, redis1));
     rows.add(new Row("rate-limit check, " + threads + " threads", localN, redisN));
     printTable(rows);
-    printExplanation(sqlite, remote, local1, localN, redis1, redisN, threads);
+    printExplanation(sqlite, remote, local1, localN, redis1, redisN, redisCommands, threads);
     if (fallbacks > 0) {
       out.printf(
           Locale.ROOT,
@@ -156,8 +161,8 @@ public final class ScaleOutBenchmark {
     out.flush();
   }
 
-  private static long count(OptionalLong commands) {
-    return commands.orElse(-1);
+  private static long count(Optional<Map<String, Long>> commands) {
+    return commands.map(RedisCommandCount::total).orElse(-1L);
   }
 
   /** The URL without user info (a password), for printing. */
@@ -218,6 +223,7 @@ public final class ScaleOutBenchmark {
       EngineMeasurement localN,
       EngineMeasurement redis1,
       EngineMeasurement redisN,
+      String redisBreakdown,
       int threads) {
     double dynamoCallUs = perCall(remote.get(GET));
     double dynamoCpuUs = remote.get(GET).cpuMicrosPerOperation() / calls(remote.get(GET));
@@ -237,10 +243,11 @@ public final class ScaleOutBenchmark {
         calls(remote.get(QUERY)));
     out.printf(
         Locale.ROOT,
-        "    one call ~%,.0f µs (get's p50), of which ~%,.0f µs this JVM's CPU (SDK: request"
-            + " signing, HTTP, JSON both ways) and the rest dynalite (Node.js on an in-memory"
-            + " LevelDB) and loopback;%n    SQLite answers a get in %,.1f µs in-process: no"
-            + " request, no serialisation, no other process.%n",
+        "    one call ~%,.0f µs (get's p50); this JVM used ~%,.0f µs of CPU per call on average"
+            + " (SDK: request signing, HTTP, JSON both ways; JIT and GC included), the rest of the"
+            + " wait is dynalite%n    (Node.js on an in-memory LevelDB) and loopback. SQLite"
+            + " answers a get in %,.1f µs in-process: no request, no serialisation, no other"
+            + " process.%n",
         dynamoCallUs,
         dynamoCpuUs,
         sqlite.get(GET).measurement().latencyMicros(50));
@@ -248,19 +255,21 @@ public final class ScaleOutBenchmark {
         Locale.ROOT,
         "  SQS calls: %.2f per round trip (send, receive, delete), %.2f per message in batches of"
             + " 10 (one send, one receive, then one delete per message: the JobQueue port acks one"
-            + " receipt at a time);%n    one call ~%,.0f µs, of which ~%,.0f µs this JVM's CPU;"
-            + " the rest is ElasticMQ (a JVM of its own) and loopback.%n",
+            + " receipt at a time);%n    one call ~%,.0f µs (round trip's p50 / calls), ~%,.0f µs"
+            + " of this JVM's CPU per call; the rest of the wait is ElasticMQ (a JVM of its own)"
+            + " and loopback.%n",
         calls(remote.get(ROUND_TRIP)),
         calls(remote.get(BATCH)),
         sqsCallUs,
         sqsCpuUs);
     out.printf(
         Locale.ROOT,
-        "  Redis: %s commands per check (Bucket4j compare-and-swap: read the bucket, write it back"
-            + " if unchanged), p50 %,.0f µs a check vs %,.1f µs in-process;%n    %d threads reach"
+        "  Redis: %s commands per check (%s; Bucket4j's compare-and-swap), p50 %,.0f µs a check"
+            + " vs %,.1f µs in-process;%n    %d threads reach"
             + " %,.0f checks/s on Redis vs %,.0f in-process (Lettuce pipelines the threads' commands"
             + " on one connection).%n",
         Double.isNaN(redisCommands) ? "?" : String.format(Locale.ROOT, "%.2f", redisCommands),
+        redisBreakdown,
         redis1.measurement().latencyMicros(50),
         local1.measurement().latencyMicros(50),
         threads,
