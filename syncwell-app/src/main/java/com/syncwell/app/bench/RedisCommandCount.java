@@ -8,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -78,26 +77,23 @@ final class RedisCommandCount {
   }
 
   /**
-   * The commands between two readings, split by name so that they add up to {@code perOperation},
-   * e.g. {@code "get 1.00, eval 1.00"}; "?" when a reading or the figure is missing.
+   * The commands between two readings by name, scaled so that they add up to {@code perOperation};
+   * empty when a reading or the figure is missing.
    */
-  static String breakdown(
+  static Map<String, Double> perOperation(
       Optional<Map<String, Long>> before, Optional<Map<String, Long>> after, double perOperation) {
+    Map<String, Double> split = new TreeMap<>();
     if (before.isEmpty() || after.isEmpty() || Double.isNaN(perOperation)) {
-      return "?";
+      return split;
     }
     long all = total(after.get()) - total(before.get());
-    StringBuilder text = new StringBuilder();
-    for (Map.Entry<String, Long> e : new TreeMap<>(after.get()).entrySet()) {
+    for (Map.Entry<String, Long> e : after.get().entrySet()) {
       long n = e.getValue() - before.get().getOrDefault(e.getKey(), 0L);
       if (n > 0) {
-        text.append(text.isEmpty() ? "" : ", ")
-            .append(e.getKey())
-            .append(' ')
-            .append(String.format(Locale.ROOT, "%.2f", perOperation * n / all));
+        split.put(e.getKey(), perOperation * n / all);
       }
     }
-    return text.isEmpty() ? "none" : text.toString();
+    return split;
   }
 
   private static String bulkReply(InputStream in) throws IOException {

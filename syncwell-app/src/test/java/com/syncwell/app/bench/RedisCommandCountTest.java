@@ -25,12 +25,13 @@ class RedisCommandCountTest {
   }
 
   @Test
-  void a_breakdown_splits_the_commands_per_operation_by_name() {
+  void the_commands_between_two_readings_are_split_per_operation_by_name() {
     Optional<Map<String, Long>> before = Optional.of(Map.of("get", 10L, "evalsha", 10L));
     Optional<Map<String, Long>> after = Optional.of(Map.of("get", 30L, "evalsha", 30L));
 
-    assertThat(RedisCommandCount.breakdown(before, after, 2.0)).isEqualTo("evalsha 1.00, get 1.00");
-    assertThat(RedisCommandCount.breakdown(Optional.empty(), after, 2.0)).isEqualTo("?");
+    assertThat(RedisCommandCount.perOperation(before, after, 2.0))
+        .containsOnly(entry("evalsha", 1.0), entry("get", 1.0));
+    assertThat(RedisCommandCount.perOperation(Optional.empty(), after, 2.0)).isEmpty();
   }
 
   @Test
