@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Benchmarks of the embedded metadata table and job queue (not part of the tests).",
       "Prints operations per second and latency percentiles, one line per benchmark.",
-      "`bench sync`: the sync engine benchmark; `bench api`: the HTTP API benchmark (wrk)."
+      "`bench sync`: the sync engine benchmark; `bench api`: the HTTP API benchmark (wrk);",
+      "`bench scale-out`: the same on DynamoDB/SQS emulators and Redis, side by side."
     })
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -48,7 +48,8 @@ public final class Commands {
         .addSubcommand(
             new CommandLine(new BenchCommand())
                 .addSubcommand(new BenchSyncCommand(environment))
-                .addSubcommand(new BenchApiCommand(environment)));
+                .addSubcommand(new BenchApiCommand(environment))
+                .addSubcommand(new BenchScaleOutCommand(environment)));
   }
 
   private static int execute(ParseResult parsed, Map<String, String> environment, PrintWriter err) {
