@@ -14,6 +14,7 @@ import com.syncwell.engine.port.TokenCipher;
 import com.syncwell.engine.port.limit.RateLimiter;
 import com.syncwell.engine.port.queue.JobQueue;
 import com.syncwell.engine.port.table.MetadataTable;
+import com.syncwell.engine.store.ConfigRunStore;
 import com.syncwell.engine.store.ConnectionStore;
 import com.syncwell.engine.store.CursorStore;
 import com.syncwell.engine.store.JobStore;
@@ -63,6 +64,7 @@ public final class Platform implements AutoCloseable {
   private final CursorStore cursors;
   private final JobStore jobs;
   private final LedgerStore ledger;
+  private final ConfigRunStore configRuns;
   private final ConnectorRegistry connectors;
   private final TokenCipher cipher;
   private final StateSigner stateSigner;
@@ -122,6 +124,7 @@ public final class Platform implements AutoCloseable {
     this.cursors = new CursorStore(table, clock);
     this.jobs = new JobStore(table, clock);
     this.ledger = new LedgerStore(table, clock);
+    this.configRuns = new ConfigRunStore(table, clock);
     this.connectors = ProviderConnectors.from(settings, clock);
     this.stateSigner =
         TinkStateSigner.withKeysetCreatedIfAbsent(TinkStateSigner.inDataDir(dataDir));
@@ -184,6 +187,11 @@ public final class Platform implements AutoCloseable {
 
   public LedgerStore ledger() {
     return ledger;
+  }
+
+  /** Which job runs each sync config right now (one at a time). */
+  public ConfigRunStore configRuns() {
+    return configRuns;
   }
 
   public ConnectorRegistry connectors() {

@@ -55,7 +55,8 @@ public final class SyncRuntime implements AutoCloseable {
                 platform.configs(),
                 platform.connections(),
                 platform.cursors(),
-                platform.ledger()),
+                platform.ledger(),
+                platform.configRuns()),
             platform.connectors(),
             clock,
             SyncSettings.DEFAULT.withLease(settings.jobLease()));

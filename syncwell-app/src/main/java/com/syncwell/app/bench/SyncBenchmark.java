@@ -221,7 +221,8 @@ public final class SyncBenchmark {
                         platform.configs(),
                         platform.connections(),
                         platform.cursors(),
-                        platform.ledger()),
+                        platform.ledger(),
+                        platform.configRuns()),
                     connectors,
                     clock,
                     SyncSettings.DEFAULT));

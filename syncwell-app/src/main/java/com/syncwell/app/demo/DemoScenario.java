@@ -218,6 +218,7 @@ public final class DemoScenario {
               .forEach(x -> out.println("      failed " + x.sourceItemId() + ": " + x.reason()));
         }
         case JobRun.NotRun n -> out.println("   " + name + ": not run: " + n.reason());
+        case JobRun.Deferred d -> out.println("   " + name + ": deferred: " + d.reason());
       }
     }
   }

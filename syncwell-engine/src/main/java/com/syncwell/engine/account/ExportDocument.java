@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * @param recordCounts every live item SyncWell keeps in the user's partition, by kind ({@code
  *     profile}, {@code connection}, {@code syncConfig}, {@code cursor}, {@code syncJob}, {@code
  *     ledgerEntry}, {@code exportRequest}, {@code idempotencyRecord}, {@code oauthStateNonce},
- *     {@code webhookCoalescingMarker}, {@code other})
+ *     {@code webhookCoalescingMarker}, {@code syncConfigRun}, {@code other})
  */
 public record ExportDocument(
     int schemaVersion,

@@ -40,7 +40,8 @@ public final class UserPartition {
           Map.entry("EXPORT", "exportRequest"),
           Map.entry("IDEM", "idempotencyRecord"),
           Map.entry("OAUTHSTATE", "oauthStateNonce"),
-          Map.entry("COALESCE", "webhookCoalescingMarker"));
+          Map.entry("COALESCE", "webhookCoalescingMarker"),
+          Map.entry("CONFIGRUN", "syncConfigRun"));
 
   private final MetadataTable table;
 

@@ -2,6 +2,7 @@ package com.syncwell.engine.sync;
 
 import com.syncwell.engine.store.JobReport;
 import com.syncwell.engine.store.JobStatus;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -25,6 +26,17 @@ public sealed interface JobRun {
    */
   record NotRun(String reason) implements JobRun {
     public NotRun {
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /**
+   * Not now: another job of the same sync config is running. The job is QUEUED again and its
+   * message should come back at {@code until}; not a failure.
+   */
+  record Deferred(Instant until, String reason) implements JobRun {
+    public Deferred {
+      Objects.requireNonNull(until, "until");
       Objects.requireNonNull(reason, "reason");
     }
   }

@@ -16,6 +16,10 @@ import com.syncwell.engine.port.table.Written;
 import com.syncwell.engine.store.AlreadyFinished;
 import com.syncwell.engine.store.Claimed;
 import com.syncwell.engine.store.Completed;
+import com.syncwell.engine.store.ConfigRun;
+import com.syncwell.engine.store.ConfigRunBusy;
+import com.syncwell.engine.store.ConfigRunStarted;
+import com.syncwell.engine.store.ConfigRunStore;
 import com.syncwell.engine.store.Connection;
 import com.syncwell.engine.store.ConnectionStatus;
 import com.syncwell.engine.store.ConnectionStore;
@@ -31,6 +35,8 @@ import com.syncwell.engine.store.LedgerStore;
 import com.syncwell.engine.store.SyncConfig;
 import com.syncwell.engine.store.SyncConfigStore;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -65,19 +71,24 @@ public final class RunSyncJob implements JobRunner {
   private static final Logger LOG = LoggerFactory.getLogger(RunSyncJob.class);
   private static final int REAUTH_ATTEMPTS = 5;
 
+  /** How soon a job whose config is busy with another job comes back. */
+  static final Duration CONFIG_BUSY_RETRY = Duration.ofSeconds(2);
+
   /** The stores a run works on. */
   public record Stores(
       JobStore jobs,
       SyncConfigStore configs,
       ConnectionStore connections,
       CursorStore cursors,
-      LedgerStore ledger) {
+      LedgerStore ledger,
+      ConfigRunStore configRuns) {
     public Stores {
       Objects.requireNonNull(jobs, "jobs");
       Objects.requireNonNull(configs, "configs");
       Objects.requireNonNull(connections, "connections");
       Objects.requireNonNull(cursors, "cursors");
       Objects.requireNonNull(ledger, "ledger");
+      Objects.requireNonNull(configRuns, "configRuns");
     }
   }
 
@@ -153,52 +164,90 @@ public final class RunSyncJob implements JobRunner {
           JobReport.empty());
     }
 
-    SyncPass pass =
-        new SyncPass(
-            stores,
-            clock,
-            settings,
+    ConfigRun run;
+    switch (stores.configRuns().start(user, config.configId(), job.jobId(), settings.lease())) {
+      case ConfigRunStarted started -> run = started.run();
+      case ConfigRunBusy busy -> {
+        return defer(job, workerId, busy);
+      }
+    }
+    try {
+      SyncPass pass =
+          new SyncPass(
+              stores,
+              clock,
+              settings,
+              job,
+              workerId,
+              config,
+              reader.get(),
+              destinationReader.get(),
+              writer.get(),
+              session(source.get(), from.get()),
+              session(destination.get(), to.get()),
+              run);
+      try {
+        pass.run();
+      } catch (SyncPass.LeaseGone lost) {
+        LOG.warn("sync job {}: lease lost midway; another worker carries on", job.jobId());
+        return new JobRun.NotRun("the lease was lost to another worker");
+      } catch (AuthorizationRevoked revoked) {
+        Connection c = pass.side() == SyncPass.Side.SOURCE ? source.get() : destination.get();
+        markNeedsReauth(c);
+        return fail(
             job,
             workerId,
-            config,
-            reader.get(),
-            destinationReader.get(),
-            writer.get(),
-            session(source.get(), from.get()),
-            session(destination.get(), to.get()));
-    try {
-      pass.run();
-    } catch (SyncPass.LeaseGone lost) {
-      LOG.warn("sync job {}: lease lost midway; another worker carries on", job.jobId());
-      return new JobRun.NotRun("the lease was lost to another worker");
-    } catch (AuthorizationRevoked revoked) {
-      Connection c = pass.side() == SyncPass.Side.SOURCE ? source.get() : destination.get();
-      markNeedsReauth(c);
-      return fail(
-          job,
-          workerId,
-          "the " + c.provider() + " connection needs to be authorized again",
-          pass.tally().report(pass.sessions()));
-    } catch (Permanent permanent) {
-      return fail(
-          job,
-          workerId,
-          "the provider refused the listing: " + permanent.getMessage(),
-          pass.tally().report(pass.sessions()));
-    } catch (RateLimited | Transient retriable) {
-      LOG.info(
-          "sync job {}: stopped by a retriable provider error ({}); back in the queue",
-          job.jobId(),
-          retriable.getClass().getSimpleName());
-      stores.jobs().release(user, job.jobId(), workerId, pass.tally().progress());
-      throw retriable;
-    }
+            "the " + c.provider() + " connection needs to be authorized again",
+            pass.tally().report(pass.sessions()));
+      } catch (Permanent permanent) {
+        return fail(
+            job,
+            workerId,
+            "the provider refused the listing: " + permanent.getMessage(),
+            pass.tally().report(pass.sessions()));
+      } catch (RateLimited | Transient retriable) {
+        LOG.info(
+            "sync job {}: stopped by a retriable provider error ({}); back in the queue",
+            job.jobId(),
+            retriable.getClass().getSimpleName());
+        stores.jobs().release(user, job.jobId(), workerId, pass.tally().progress());
+        throw retriable;
+      }
 
-    JobReport report = pass.tally().report(pass.sessions());
-    return switch (stores.jobs().succeed(user, job.jobId(), workerId, report)) {
-      case Completed done -> new JobRun.Finished(JobStatus.SUCCEEDED, report);
-      default -> new JobRun.NotRun("the lease was lost before the job completed");
-    };
+      JobReport report = pass.tally().report(pass.sessions());
+      return switch (stores.jobs().succeed(user, job.jobId(), workerId, report)) {
+        case Completed done -> new JobRun.Finished(JobStatus.SUCCEEDED, report);
+        default -> new JobRun.NotRun("the lease was lost before the job completed");
+      };
+    } finally {
+      endQuietly(run);
+    }
+  }
+
+  /**
+   * Another job of the config is running: this one goes back to QUEUED and its message comes back
+   * soon ({@link #CONFIG_BUSY_RETRY}, or when the other's hold runs out if that is sooner).
+   */
+  private JobRun defer(Job job, String workerId, ConfigRunBusy busy) {
+    stores.jobs().release(job.userId(), job.jobId(), workerId, job.progress());
+    Instant now = clock.instant();
+    Instant soon = now.plus(CONFIG_BUSY_RETRY);
+    Instant until = busy.until().isBefore(soon) ? busy.until() : soon;
+    LOG.info(
+        "sync job {}: its sync config is busy with another job; back at {}", job.jobId(), until);
+    return new JobRun.Deferred(
+        until.isAfter(now) ? until : now, "another job of this sync config is running");
+  }
+
+  private void endQuietly(ConfigRun run) {
+    try {
+      stores.configRuns().end(run);
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "sync job {}: could not end its hold on the config ({}); it runs out by itself",
+          run.jobId(),
+          e.getClass().getSimpleName());
+    }
   }
 
   private ProviderSession session(Connection connection, Connector connector) {

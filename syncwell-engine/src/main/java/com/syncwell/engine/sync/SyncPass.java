@@ -23,6 +23,8 @@ import com.syncwell.engine.port.table.UpdateOutcome;
 import com.syncwell.engine.port.table.Written;
 import com.syncwell.engine.store.AlreadyRecorded;
 import com.syncwell.engine.store.BeginWriteOutcome;
+import com.syncwell.engine.store.ConfigRun;
+import com.syncwell.engine.store.ConfigRunStore;
 import com.syncwell.engine.store.CursorStore;
 import com.syncwell.engine.store.Job;
 import com.syncwell.engine.store.JobStore;
@@ -68,6 +70,8 @@ final class SyncPass {
   private record Listed(List<RecordRef> records, Cursor next) {}
 
   private final JobStore jobs;
+  private final ConfigRunStore configRuns;
+  private ConfigRun configRun;
   private final CursorStore cursors;
   private final LedgerStore ledger;
   private final Clock clock;
@@ -98,8 +102,11 @@ final class SyncPass {
       RecordReader destinationReader,
       RecordWriter writer,
       ProviderSession source,
-      ProviderSession destination) {
+      ProviderSession destination,
+      ConfigRun configRun) {
     this.jobs = stores.jobs();
+    this.configRuns = stores.configRuns();
+    this.configRun = configRun;
     this.cursors = stores.cursors();
     this.ledger = stores.ledger();
     this.clock = clock;
@@ -417,6 +424,7 @@ final class SyncPass {
         instanceof LeaseExtended)) {
       throw new LeaseGone();
     }
+    configRun = configRuns.extend(configRun, settings.lease()).orElseThrow(LeaseGone::new);
     lastHeartbeat = now;
   }
 

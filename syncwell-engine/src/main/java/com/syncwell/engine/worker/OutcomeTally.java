@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.LongAdder;
 final class OutcomeTally {
   final LongAdder finished = new LongAdder();
   final LongAdder notRun = new LongAdder();
+  final LongAdder deferred = new LongAdder();
   final LongAdder poison = new LongAdder();
   final LongAdder rateLimited = new LongAdder();
   final LongAdder hops = new LongAdder();
@@ -16,6 +17,7 @@ final class OutcomeTally {
     return new WorkerCounts(
         finished.sum(),
         notRun.sum(),
+        deferred.sum(),
         poison.sum(),
         rateLimited.sum(),
         hops.sum(),

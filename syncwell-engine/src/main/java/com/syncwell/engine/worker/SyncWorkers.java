@@ -339,6 +339,12 @@ public final class SyncWorkers implements AutoCloseable {
           tally.notRun.increment();
           scope.end(JobLogOutcome.NOT_RUN, "not run: " + n.reason());
         }
+        case JobRun.Deferred d -> {
+          tally.deferred.increment();
+          putBackUntil(message, d.until());
+          scope.end(JobLogOutcome.DEFERRED, "deferred: " + d.reason());
+          return;
+        }
       }
       settle(message, "delete", m -> queue.delete(m.receipt()));
     } catch (RateLimited e) {

@@ -11,6 +11,9 @@ import com.syncwell.domain.ConflictStrategy;
 import com.syncwell.domain.DataType;
 import com.syncwell.domain.SportType;
 import com.syncwell.domain.Workout;
+import com.syncwell.engine.store.ConfigRun;
+import com.syncwell.engine.store.ConfigRunStarted;
+import com.syncwell.engine.store.ConfigRunStore;
 import com.syncwell.engine.store.Connection;
 import com.syncwell.engine.store.ConnectionStatus;
 import com.syncwell.engine.store.Job;
@@ -154,6 +157,37 @@ class RunSyncJobTest {
     assertThat(copiesAtDestination(all)).containsOnly(1L);
     assertThat(destination.workouts()).hasSize(8);
     assertThat(source.fetchCalls).isEqualTo(5);
+  }
+
+  @Test
+  void a_job_whose_config_is_running_another_job_is_deferred_and_runs_once_the_other_ends() {
+    List<Workout> all = dataset();
+    SyncConfig config = bed.config(from, to, ConflictStrategy.SOURCE_WINS);
+    ConfigRunStore runs = new ConfigRunStore(bed.table, clock);
+    ConfigRun other =
+        ((ConfigRunStarted)
+                runs.start(SyncBed.USER, config.configId(), "job_other", SyncBed.lease()))
+            .run();
+    Job job = bed.job(config);
+
+    JobRun deferred = bed.run(job, "worker-1");
+
+    assertThat(deferred).isInstanceOf(JobRun.Deferred.class);
+    assertThat(((JobRun.Deferred) deferred).until())
+        .isAfter(clock.instant())
+        .isBeforeOrEqualTo(clock.instant().plus(RunSyncJob.CONFIG_BUSY_RETRY));
+    assertThat(bed.jobs.get(SyncBed.USER, job.jobId()).orElseThrow().status())
+        .isEqualTo(JobStatus.QUEUED);
+    assertThat(source.listCalls + destination.listCalls + destination.writeCalls).isZero();
+
+    runs.end(other);
+    JobRun afterwards = bed.run(job, "worker-2");
+
+    assertThat(report(afterwards).written()).isEqualTo(5);
+    assertThat(copiesAtDestination(all)).containsOnly(1L);
+    assertThat(runs.start(SyncBed.USER, config.configId(), "job_next", SyncBed.lease()))
+        .as("the finished job let go of its config")
+        .isInstanceOf(ConfigRunStarted.class);
   }
 
   @Test

@@ -5,6 +5,7 @@ import com.syncwell.connector.TokenSet;
 import com.syncwell.domain.ConflictStrategy;
 import com.syncwell.domain.DataType;
 import com.syncwell.engine.port.table.MetadataTable;
+import com.syncwell.engine.store.ConfigRunStore;
 import com.syncwell.engine.store.Connection;
 import com.syncwell.engine.store.ConnectionCreated;
 import com.syncwell.engine.store.ConnectionStore;
@@ -65,7 +66,8 @@ final class SyncBed implements AutoCloseable {
     ledger = new LedgerStore(table, clock);
     runner =
         new RunSyncJob(
-            new RunSyncJob.Stores(jobs, configs, connections, cursors, ledger),
+            new RunSyncJob.Stores(
+                jobs, configs, connections, cursors, ledger, new ConfigRunStore(table, clock)),
             new ConnectorRegistry(connectors),
             clock,
             settings);

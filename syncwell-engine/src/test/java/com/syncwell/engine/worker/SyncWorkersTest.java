@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.syncwell.connector.RateLimited;
 import com.syncwell.connector.Transient;
 import com.syncwell.engine.port.StorageFailure;
+import com.syncwell.engine.port.queue.JobQueue;
 import com.syncwell.engine.port.queue.OutgoingMessage;
 import com.syncwell.engine.port.queue.ReceiveRequest;
 import com.syncwell.engine.port.queue.ReceivedMessage;
@@ -159,6 +160,37 @@ class SyncWorkersTest {
     await("the job finishes", () -> workers.counts().finished() == 1 && fx.depth().total() == 0);
     assertThat(runs.get()).isEqualTo(rateLimitedRuns + 1);
     assertThat(fx.depth().deadLettered()).isZero();
+    assertThat(fx.queue.listDeadLetters(10)).isEmpty();
+    assertThat(workers.counts().retried()).isZero();
+  }
+
+  @Test
+  void a_job_deferred_behind_another_of_its_config_comes_back_at_its_time_and_never_dead_letters() {
+    int deferrals = JobQueue.DEFAULT_MAX_RECEIVES + 2; // more than any delivery budget
+    AtomicInteger runs = new AtomicInteger();
+    start(
+        1,
+        (message, worker) -> {
+          if (runs.incrementAndGet() <= deferrals) {
+            return new JobRun.Deferred(fx.clock.instant().plusSeconds(2), "config busy");
+          }
+          return FINISHED;
+        },
+        NO_JITTER);
+
+    sendJob("job_1");
+    for (int run = 1; run <= deferrals; run++) {
+      int done = run;
+      await(
+          "run " + run + " is deferred",
+          () -> runs.get() == done && workers.counts().deferred() == done && waiting(1));
+      fx.clock.advance(Duration.ofSeconds(1));
+      assertThat(fx.depth().visible()).as("not back before its time").isZero();
+      fx.clock.advance(Duration.ofSeconds(1));
+    }
+
+    await("the job finishes", () -> workers.counts().finished() == 1 && fx.depth().total() == 0);
+    assertThat(runs.get()).isEqualTo(deferrals + 1);
     assertThat(fx.queue.listDeadLetters(10)).isEmpty();
     assertThat(workers.counts().retried()).isZero();
   }
