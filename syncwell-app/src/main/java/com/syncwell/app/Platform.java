@@ -109,7 +109,7 @@ public final class Platform implements AutoCloseable {
                 RedisRateLimiter.connect(
                     settings.redisUrl().orElseThrow(),
                     clock,
-                    RedisLimiterSettings.defaults(),
+                    RedisLimiterSettings.defaults().withCommandTimeout(settings.redisTimeout()),
                     fallbacks::increment));
           }
         };

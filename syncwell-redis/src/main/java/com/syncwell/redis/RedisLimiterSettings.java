@@ -55,6 +55,21 @@ public record RedisLimiterSettings(
         100_000);
   }
 
+  /**
+   * These settings with another command timeout (the decision bound stays at least five times it).
+   */
+  public RedisLimiterSettings withCommandTimeout(Duration timeout) {
+    positive(timeout, "commandTimeout");
+    Duration decision = timeout.multipliedBy(5);
+    return new RedisLimiterSettings(
+        timeout,
+        decision.compareTo(decisionTimeout) > 0 ? decision : decisionTimeout,
+        connectTimeout,
+        probeInterval,
+        keepAfterFull,
+        localMaxBuckets);
+  }
+
   /** These settings with another probe interval. */
   public RedisLimiterSettings withProbeInterval(Duration interval) {
     return new RedisLimiterSettings(

@@ -30,6 +30,7 @@ public record Settings(
     Optional<URI> sqsQueueUrl,
     Optional<URI> sqsDeadLetterQueueUrl,
     Optional<URI> redisUrl,
+    Duration redisTimeout,
     AuthSettings auth,
     RateSettings rates,
     Map<Provider, ProviderSettings> providers,
@@ -118,6 +119,7 @@ public record Settings(
         sqsQueueUrl,
         env.url("SYNCWELL_SQS_DLQ_URL", HTTP),
         redisUrl,
+        Duration.ofMillis(env.integer("SYNCWELL_REDIS_TIMEOUT_MS", 100, 10, 5_000)),
         auth(env),
         new RateSettings(
             env.integer("SYNCWELL_RATE_USER_PER_SECOND", 10, 1, 100_000),

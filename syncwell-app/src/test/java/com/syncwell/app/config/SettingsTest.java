@@ -30,6 +30,7 @@ class SettingsTest {
     assertThat(s.jobLease()).isEqualTo(java.time.Duration.ofMinutes(5));
     assertThat(s.queueVisibility()).isEqualTo(java.time.Duration.ofMinutes(15));
     assertThat(s.stravaLimits()).isEqualTo(new StravaAppLimits(200, 2_000, 100, 1_000));
+    assertThat(s.redisTimeout()).isEqualTo(java.time.Duration.ofMillis(100));
     assertThat(s.providers()).containsOnlyKeys(Settings.Provider.values());
   }
 
@@ -109,6 +110,7 @@ class SettingsTest {
     "SYNCWELL_RATE_IP_PER_5MIN, lots",
     "SYNCWELL_WORKER_CONCURRENCY, 0",
     "SYNCWELL_JOB_LEASE_SECONDS, 1",
+    "SYNCWELL_REDIS_TIMEOUT_MS, 5",
     "SYNCWELL_STRAVA_RATE_LIMITS, '600,30000,300'",
     "SYNCWELL_STRAVA_RATE_LIMITS, '600,30000,300,lots'",
     "SYNCWELL_STRAVA_RATE_LIMITS, '600,30000,700,15000'",
