@@ -13,7 +13,6 @@ import com.syncwell.api.auth.DevIssuer;
 import com.syncwell.app.config.Settings;
 import com.syncwell.app.logging.JobSamplingAppender;
 import com.syncwell.app.trace.Tracing;
-import com.syncwell.connector.Pkce;
 import com.syncwell.engine.log.LogFields;
 import com.syncwell.simulator.ProviderSimulator;
 import com.syncwell.simulator.SimulatorOptions;
@@ -26,10 +25,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,7 +54,6 @@ import org.slf4j.LoggerFactory;
  */
 class CorrelatedLogsEndToEndTest {
   private static final Duration BOUND = Duration.ofSeconds(60);
-  private static final String REDIRECT = "http://127.0.0.1:9/callback";
   private static final String CORRELATION = "acceptance-corr-0001";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -274,46 +269,6 @@ class CorrelatedLogsEndToEndTest {
     return config.path("syncConfigId").asText();
   }
 
-  private String connect(String provider, String simUser) throws Exception {
-    String verifier = Pkce.newVerifier();
-    JsonNode started =
-        call(
-            "POST",
-            "/v1/connections/authorizations",
-            "{\"provider\":\""
-                + provider
-                + "\",\"redirectUri\":\""
-                + REDIRECT
-                + "\",\"codeChallenge\":\""
-                + Pkce.challengeOf(verifier)
-                + "\"}",
-            -1);
-    String authorize = started.path("authorizationUrl").asText() + "&sim_user=" + simUser;
-    HttpResponse<String> redirect =
-        http.send(
-            HttpRequest.newBuilder(URI.create(authorize)).build(),
-            HttpResponse.BodyHandlers.ofString());
-    URI back = URI.create(redirect.headers().firstValue("Location").orElseThrow());
-    Map<String, String> query = new HashMap<>();
-    for (String pair : back.getRawQuery().split("&")) {
-      String[] kv = pair.split("=", 2);
-      query.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
-    }
-    JsonNode connection =
-        call(
-            "POST",
-            "/v1/connections",
-            JSON.writeValueAsString(
-                Map.of(
-                    "provider", provider,
-                    "code", query.get("code"),
-                    "codeVerifier", verifier,
-                    "state", query.get("state"),
-                    "redirectUri", REDIRECT)),
-            201);
-    return connection.path("connectionId").asText();
-  }
-
   private String runJob(String configId) throws Exception {
     HttpResponse<String> accepted =
         send(
@@ -356,33 +311,23 @@ class CorrelatedLogsEndToEndTest {
     throw new AssertionError("the run of " + jobId + " never logged its end");
   }
 
+  private ApiUser user() {
+    return new ApiUser(token, http);
+  }
+
+  private String connect(String provider, String simUser) throws Exception {
+    return user().connect(base, provider, simUser);
+  }
+
   private JsonNode call(String method, String path, String body, int expected)
       throws IOException, InterruptedException {
-    HttpResponse<String> r = send(method, path, body, Map.of());
-    if (expected > 0) {
-      assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isEqualTo(expected);
-    } else {
-      assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isBetween(200, 201);
-    }
-    return JSON.readTree(r.body());
+    return user().call(base, method, path, body, expected);
   }
 
   private HttpResponse<String> send(
       String method, String path, String body, Map<String, String> headers)
       throws IOException, InterruptedException {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .header("Authorization", "Bearer " + token)
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) {
-      b.header("Content-Type", "application/json");
-    }
-    headers.forEach(b::header);
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return user().sendWith(base, method, path, body, headers);
   }
 
   /** Keeps every finished span in memory. */

@@ -8,7 +8,6 @@ import com.syncwell.api.ApiServer;
 import com.syncwell.api.auth.DevIssuer;
 import com.syncwell.app.cli.Commands;
 import com.syncwell.app.config.Settings;
-import com.syncwell.connector.Pkce;
 import com.syncwell.simulator.ProviderSimulator;
 import com.syncwell.simulator.SimulatorOptions;
 import java.io.IOException;
@@ -38,7 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MeasuredTrafficProfileTest {
   private static final Duration BOUND = Duration.ofSeconds(60);
-  private static final String REDIRECT = "http://127.0.0.1:9/callback";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ADMIN = "operator-token-for-tests-0123456789abcdef";
 
@@ -140,46 +138,6 @@ class MeasuredTrafficProfileTest {
         .contains("a demonstration, not a sample to budget from");
   }
 
-  private String connect(String provider, String simUser) throws Exception {
-    String verifier = Pkce.newVerifier();
-    JsonNode started =
-        call(
-            "POST",
-            "/v1/connections/authorizations",
-            "{\"provider\":\""
-                + provider
-                + "\",\"redirectUri\":\""
-                + REDIRECT
-                + "\",\"codeChallenge\":\""
-                + Pkce.challengeOf(verifier)
-                + "\"}",
-            -1);
-    String authorize = started.path("authorizationUrl").asText() + "&sim_user=" + simUser;
-    HttpResponse<String> redirect =
-        http.send(
-            HttpRequest.newBuilder(URI.create(authorize)).build(),
-            HttpResponse.BodyHandlers.ofString());
-    URI back = URI.create(redirect.headers().firstValue("Location").orElseThrow());
-    Map<String, String> query = new HashMap<>();
-    for (String pair : back.getRawQuery().split("&")) {
-      String[] kv = pair.split("=", 2);
-      query.put(kv[0], java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8));
-    }
-    JsonNode connection =
-        call(
-            "POST",
-            "/v1/connections",
-            JSON.writeValueAsString(
-                Map.of(
-                    "provider", provider,
-                    "code", query.get("code"),
-                    "codeVerifier", verifier,
-                    "state", query.get("state"),
-                    "redirectUri", REDIRECT)),
-            201);
-    return connection.path("connectionId").asText();
-  }
-
   private JsonNode runJob(String configId, String idempotencyKey) throws Exception {
     HttpResponse<String> accepted =
         send("POST", "/v1/sync-jobs", "{\"syncConfigId\":\"" + configId + "\"}", idempotencyKey);
@@ -197,33 +155,21 @@ class MeasuredTrafficProfileTest {
     throw new AssertionError("job " + jobId + " did not end within " + BOUND);
   }
 
+  private ApiUser user() {
+    return new ApiUser(token, http);
+  }
+
+  private String connect(String provider, String simUser) throws Exception {
+    return user().connect(base, provider, simUser);
+  }
+
   private JsonNode call(String method, String path, String body, int expected)
       throws IOException, InterruptedException {
-    HttpResponse<String> r = send(method, path, body, null);
-    if (expected > 0) {
-      assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isEqualTo(expected);
-    } else {
-      assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isBetween(200, 201);
-    }
-    return JSON.readTree(r.body());
+    return user().call(base, method, path, body, expected);
   }
 
   private HttpResponse<String> send(String method, String path, String body, String key)
       throws IOException, InterruptedException {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .header("Authorization", "Bearer " + token)
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) {
-      b.header("Content-Type", "application/json");
-    }
-    if (key != null) {
-      b.header("Idempotency-Key", key);
-    }
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return user().send(base, method, path, body, key);
   }
 }

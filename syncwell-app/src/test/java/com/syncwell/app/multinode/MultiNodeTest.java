@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.syncwell.api.auth.DevIssuer;
+import com.syncwell.app.ApiUser;
 import com.syncwell.aws.dynamodb.DynamoDbClients;
 import com.syncwell.aws.dynamodb.DynamoDbMetadataTable;
 import com.syncwell.aws.dynamodb.DynamoDbTableSchema;

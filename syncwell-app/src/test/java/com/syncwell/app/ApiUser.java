@@ -1,4 +1,4 @@
-package com.syncwell.app.multinode;
+package com.syncwell.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,20 +13,32 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
-/** One user of the API with a dev token, calling whichever node a step names. */
-final class ApiUser {
+/**
+ * One user of the API with a dev token, as an app would call it: plain JSON requests to whichever
+ * API base a step names, and connections through the real OAuth redirect against the simulator.
+ */
+public final class ApiUser {
   private static final String REDIRECT = "http://127.0.0.1:9/callback";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String token;
   private final HttpClient http;
 
-  ApiUser(String token, HttpClient http) {
+  public ApiUser(String token, HttpClient http) {
     this.token = token;
     this.http = http;
   }
 
-  HttpResponse<String> send(String base, String method, String path, String body, String key)
+  /** A request with an {@code Idempotency-Key} when {@code key} is not null. */
+  public HttpResponse<String> send(String base, String method, String path, String body, String key)
+      throws IOException, InterruptedException {
+    return sendWith(
+        base, method, path, body, key == null ? Map.of() : Map.of("Idempotency-Key", key));
+  }
+
+  /** A request with extra headers; a body is sent as JSON. */
+  public HttpResponse<String> sendWith(
+      String base, String method, String path, String body, Map<String, String> headers)
       throws IOException, InterruptedException {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(base + path))
@@ -39,16 +51,17 @@ final class ApiUser {
     if (body != null) {
       b.header("Content-Type", "application/json");
     }
-    if (key != null) {
-      b.header("Idempotency-Key", key);
-    }
+    headers.forEach(b::header);
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  JsonNode call(String base, String method, String path, String body, int expected)
+  /** A request that must answer {@code expected} (or, when it is 0, 200 or 201); its JSON. */
+  public JsonNode call(String base, String method, String path, String body, int expected)
       throws IOException, InterruptedException {
-    HttpResponse<String> r = send(base, method, path, body, null);
-    if (r.statusCode() != expected) {
+    HttpResponse<String> r = sendWith(base, method, path, body, Map.of());
+    boolean ok =
+        expected > 0 ? r.statusCode() == expected : r.statusCode() == 200 || r.statusCode() == 201;
+    if (!ok) {
       throw new AssertionError(
           method + " " + path + " on " + base + ": " + r.statusCode() + " " + r.body());
     }
@@ -59,7 +72,7 @@ final class ApiUser {
    * Connects {@code provider} through the real OAuth flow: the authorization starts on {@code
    * startOn} and completes on {@code completeOn}, so the signed state crosses nodes.
    */
-  String connect(String startOn, String completeOn, String provider, String simUser)
+  public String connect(String startOn, String completeOn, String provider, String simUser)
       throws IOException, InterruptedException {
     String verifier = Pkce.newVerifier();
     JsonNode started =
@@ -100,7 +113,13 @@ final class ApiUser {
     return connection.path("connectionId").asText();
   }
 
-  static JsonNode parse(String body) throws IOException {
+  /** Connects {@code provider} through OAuth on one API. */
+  public String connect(String base, String provider, String simUser)
+      throws IOException, InterruptedException {
+    return connect(base, base, provider, simUser);
+  }
+
+  public static JsonNode parse(String body) throws IOException {
     return JSON.readTree(body);
   }
 }
