@@ -4,6 +4,7 @@ import com.syncwell.api.http.ApiResponse;
 import com.syncwell.api.http.Headers;
 import com.syncwell.api.http.HttpMetrics;
 import com.syncwell.api.http.IdempotencyGate;
+import com.syncwell.api.http.IdempotencyMetrics;
 import com.syncwell.api.http.InFlightRequests;
 import com.syncwell.api.http.IncomingRequest;
 import com.syncwell.api.http.JettyProblemErrors;
@@ -113,7 +114,9 @@ public final class ApiServer implements AutoCloseable {
             deps.authenticator(),
             deps.rateLimiter(),
             deps.rates(),
-            new IdempotencyGate(new IdempotencyStore(deps.table(), deps.clock())),
+            new IdempotencyGate(
+                new IdempotencyStore(deps.table(), deps.clock()),
+                new IdempotencyMetrics(deps.meters())),
             new HttpMetrics(deps.meters()),
             traffic);
   }

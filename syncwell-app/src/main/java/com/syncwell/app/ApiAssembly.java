@@ -7,10 +7,12 @@ import com.syncwell.api.auth.Authenticator;
 import com.syncwell.api.auth.DevIssuer;
 import com.syncwell.api.auth.JwtAuthenticator;
 import com.syncwell.api.http.RateSettings;
+import com.syncwell.api.metrics.MeteredWebhookReceiver;
 import com.syncwell.api.webhook.FitbitWebhookReceiver;
 import com.syncwell.api.webhook.FitbitWebhookSettings;
 import com.syncwell.api.webhook.StravaWebhookReceiver;
 import com.syncwell.api.webhook.StravaWebhookSettings;
+import com.syncwell.api.webhook.WebhookReceiver;
 import com.syncwell.app.config.AuthSettings;
 import com.syncwell.app.config.InvalidSetting;
 import com.syncwell.app.config.Secret;
@@ -63,23 +65,31 @@ public final class ApiAssembly {
                 rates.ipPer5Minutes(),
                 rates.trustedProxies()),
             List.of(
-                new FitbitWebhookReceiver(
-                    FitbitWebhookSettings.of(
-                        settings.fitbitWebhookSecret().map(Secret::value),
-                        settings.fitbitWebhookKeysetUrl()),
-                    platform.connections(),
-                    changes,
-                    clock),
-                new StravaWebhookReceiver(
-                    StravaWebhookSettings.of(
-                        settings.stravaWebhookVerifyToken().map(Secret::value),
-                        settings.stravaSubscriptionId()),
-                    platform.connections(),
-                    changes)),
+                metered(
+                    platform,
+                    new FitbitWebhookReceiver(
+                        FitbitWebhookSettings.of(
+                            settings.fitbitWebhookSecret().map(Secret::value),
+                            settings.fitbitWebhookKeysetUrl()),
+                        platform.connections(),
+                        changes,
+                        clock)),
+                metered(
+                    platform,
+                    new StravaWebhookReceiver(
+                        StravaWebhookSettings.of(
+                            settings.stravaWebhookVerifyToken().map(Secret::value),
+                            settings.stravaSubscriptionId()),
+                        platform.connections(),
+                        changes))),
             clock,
             platform.meters(),
             settings.adminToken());
     return new ApiServer(deps);
+  }
+
+  private static WebhookReceiver metered(Platform platform, WebhookReceiver receiver) {
+    return new MeteredWebhookReceiver(receiver, platform.meters());
   }
 
   /** Whether the dev issuer is on for these settings. */

@@ -1,8 +1,15 @@
 package com.syncwell.app;
 
+import com.syncwell.api.metrics.MeteredRateLimiter;
+import com.syncwell.app.config.MetricsFormat;
 import com.syncwell.app.config.QueueKind;
 import com.syncwell.app.config.Settings;
 import com.syncwell.app.config.StoreKind;
+import com.syncwell.app.metrics.CircuitBreakerGauges;
+import com.syncwell.app.metrics.EmfPublisher;
+import com.syncwell.app.metrics.MeteredHttpClient;
+import com.syncwell.app.metrics.QueueDepthGauges;
+import com.syncwell.app.metrics.SyncJobMetrics;
 import com.syncwell.aws.dynamodb.DynamoDbClients;
 import com.syncwell.aws.dynamodb.DynamoDbMetadataTable;
 import com.syncwell.aws.sqs.SqsClients;
@@ -69,6 +76,7 @@ public final class Platform implements AutoCloseable {
   private final TokenCipher cipher;
   private final StateSigner stateSigner;
   private final Path dataDir;
+  private final SyncJobMetrics syncMetrics;
 
   private Platform(Settings settings, Clock clock) {
     this.dataDir = settings.dataDir();
@@ -83,7 +91,8 @@ public final class Platform implements AutoCloseable {
           case DYNAMODB ->
               new DynamoDbMetadataTable(keep(dynamoDb(settings)), settings.dynamoDbTable(), clock);
         };
-    this.queue =
+    this.syncMetrics = new SyncJobMetrics(meters, JobQueue.DEFAULT_MAX_RECEIVES);
+    JobQueue engineQueue =
         switch (settings.queue()) {
           case SQLITE ->
               new SqliteJobQueue(
@@ -96,7 +105,8 @@ public final class Platform implements AutoCloseable {
                       settings.sqsDeadLetterQueueUrl().orElseThrow().toString()),
                   JobQueue.DEFAULT_MAX_RECEIVES);
         };
-    this.rateLimiter =
+    this.queue = syncMetrics.observe(engineQueue);
+    RateLimiter limiter =
         switch (settings.rateLimiter()) {
           case LOCAL -> new LocalRateLimiter(clock);
           case REDIS -> {
@@ -113,6 +123,7 @@ public final class Platform implements AutoCloseable {
                     fallbacks::increment));
           }
         };
+    this.rateLimiter = new MeteredRateLimiter(limiter, meters);
     this.cipher =
         settings
             .masterKeyFile()
@@ -122,10 +133,22 @@ public final class Platform implements AutoCloseable {
     this.connections = new ConnectionStore(table, cipher, clock);
     this.configs = new SyncConfigStore(table, clock);
     this.cursors = new CursorStore(table, clock);
-    this.jobs = new JobStore(table, clock);
+    this.jobs = new JobStore(table, clock, syncMetrics.requests());
     this.ledger = new LedgerStore(table, clock);
     this.configRuns = new ConfigRunStore(table, clock);
-    this.connectors = ProviderConnectors.from(settings, clock);
+    this.connectors =
+        ProviderConnectors.from(
+            settings, clock, (provider, client) -> new MeteredHttpClient(client, provider, meters));
+    connectors
+        .byProvider()
+        .forEach(
+            (provider, connector) ->
+                ProviderConnectors.circuitBreakerOf(connector)
+                    .ifPresent(b -> CircuitBreakerGauges.register(provider, b, meters)));
+    keep(new QueueDepthGauges(queue, meters).start());
+    if (settings.metrics() == MetricsFormat.EMF) {
+      keep(new EmfPublisher(meters, System.out, clock).start());
+    }
     this.stateSigner =
         TinkStateSigner.withKeysetCreatedIfAbsent(TinkStateSigner.inDataDir(dataDir));
   }
@@ -167,6 +190,14 @@ public final class Platform implements AutoCloseable {
   /** The process's metrics, scraped at {@code /metrics}. */
   public PrometheusMeterRegistry meters() {
     return meters;
+  }
+
+  /**
+   * The sync-job meters; {@link SyncRuntime} puts the engine's runner through {@link
+   * SyncJobMetrics#observe(com.syncwell.engine.sync.JobRunner)}.
+   */
+  public SyncJobMetrics syncMetrics() {
+    return syncMetrics;
   }
 
   public ConnectionStore connections() {

@@ -14,12 +14,15 @@ import com.syncwell.connector.strava.StravaConnector;
 import com.syncwell.connector.strava.StravaRateLimits;
 import com.syncwell.connector.strava.StravaSettings;
 import com.syncwell.engine.sync.ConnectorRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Builds the connectors from the settings: a provider takes part when its client id and secret are
@@ -30,6 +33,24 @@ public final class ProviderConnectors {
 
   public static ConnectorRegistry from(Settings settings, Clock clock) {
     return from(settings, clock, stravaWindows(settings.stravaLimits()));
+  }
+
+  /**
+   * Like {@link #from(Settings, Clock)}, each connector's HTTP client passed through {@code
+   * perProvider} (given the provider id and the shared client; the platform meters calls there).
+   */
+  public static ConnectorRegistry from(
+      Settings settings, Clock clock, BiFunction<String, HttpClient, HttpClient> perProvider) {
+    return from(settings, clock, stravaWindows(settings.stravaLimits()), perProvider);
+  }
+
+  /** The circuit breaker of a connector built here, if it has one. */
+  public static Optional<CircuitBreaker> circuitBreakerOf(Connector connector) {
+    return switch (connector) {
+      case FitbitConnector f -> Optional.of(f.http().circuitBreaker());
+      case StravaConnector s -> Optional.of(s.http().circuitBreaker());
+      default -> Optional.empty();
+    };
   }
 
   /** Strava's documented windows with the application's granted limits. */
@@ -51,6 +72,14 @@ public final class ProviderConnectors {
    */
   public static ConnectorRegistry from(
       Settings settings, Clock clock, List<RateWindow> stravaBudget) {
+    return from(settings, clock, stravaBudget, (provider, client) -> client);
+  }
+
+  private static ConnectorRegistry from(
+      Settings settings,
+      Clock clock,
+      List<RateWindow> stravaBudget,
+      BiFunction<String, HttpClient, HttpClient> perProvider) {
     HttpClient client =
         HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(10))
@@ -68,7 +97,7 @@ public final class ProviderConnectors {
                   fitbit.tokenUrl().orElse(GoogleHealthSettings.DEFAULT_TOKEN_URL),
                   fitbit.clientId().orElseThrow(),
                   fitbit.clientSecret().orElseThrow().value()),
-              client,
+              perProvider.apply(FitbitConnector.ID, client),
               clock,
               WorkoutFiles.codec(WorkoutFileFormat.TCX)));
     }
@@ -83,7 +112,7 @@ public final class ProviderConnectors {
                   strava.tokenUrl().orElse(StravaSettings.DEFAULT_TOKEN_URL),
                   strava.clientId().orElseThrow(),
                   strava.clientSecret().orElseThrow().value()),
-              client,
+              perProvider.apply(StravaConnector.ID, client),
               clock,
               WorkoutFiles.codec(WorkoutFileFormat.FIT),
               WorkoutFiles.codec(WorkoutFileFormat.TCX),

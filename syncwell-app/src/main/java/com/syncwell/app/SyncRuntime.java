@@ -65,7 +65,7 @@ public final class SyncRuntime implements AutoCloseable {
       SyncWorkers w =
           new SyncWorkers(
               platform.queue(),
-              wrap.apply(engine),
+              wrap.apply(platform.syncMetrics().observe(engine)),
               workerSettings,
               clock,
               RandomGenerator.getDefault(),

@@ -1,21 +1,38 @@
 package com.syncwell.api.http;
 
+import com.syncwell.api.metrics.MetricDimensions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.util.Set;
 
 /**
  * Request metrics with bounded dimensions: {@code route} (the template, e.g. {@code
  * /v1/sync-configs/{id}}, or {@code unmatched}; never the raw path), {@code method} (a known method
  * or {@code OTHER}) and {@code status} class ({@code 2xx} ...). Prometheus names: {@code
- * syncwell_http_requests_total} and {@code syncwell_http_request_duration_seconds}.
+ * syncwell_http_requests_total} and {@code syncwell_http_request_duration_seconds}; the timer
+ * publishes cumulative buckets at {@link #LATENCY_BUCKETS} (the in-process goal of 25 ms and the
+ * edge target of 500 ms among them) so that a p99 can be computed from a scrape.
  */
 public final class HttpMetrics {
   public static final String UNMATCHED = "unmatched";
-  private static final Set<String> METHODS =
-      Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+
+  /** Upper bounds of the latency histogram's buckets. */
+  public static final Duration[] LATENCY_BUCKETS = {
+    Duration.ofMillis(1),
+    Duration.ofMillis(2),
+    Duration.ofMillis(5),
+    Duration.ofMillis(10),
+    Duration.ofMillis(25),
+    Duration.ofMillis(50),
+    Duration.ofMillis(100),
+    Duration.ofMillis(250),
+    Duration.ofMillis(500),
+    Duration.ofSeconds(1),
+    Duration.ofMillis(2500),
+    Duration.ofSeconds(5),
+    Duration.ofSeconds(10)
+  };
 
   private final MeterRegistry registry;
 
@@ -24,7 +41,7 @@ public final class HttpMetrics {
   }
 
   public void record(String method, String route, int status, Duration elapsed) {
-    String m = METHODS.contains(method) ? method : "OTHER";
+    String m = MetricDimensions.METHODS.contains(method) ? method : "OTHER";
     String s = (status / 100) + "xx";
     Counter.builder("syncwell.http.requests")
         .description("HTTP requests by route template, method and status class")
@@ -38,6 +55,7 @@ public final class HttpMetrics {
         .tag("route", route)
         .tag("method", m)
         .tag("status", s)
+        .serviceLevelObjectives(LATENCY_BUCKETS)
         .register(registry)
         .record(elapsed);
   }

@@ -36,9 +36,16 @@ public final class IdempotencyGate {
   private static final Logger LOG = LoggerFactory.getLogger(IdempotencyGate.class);
 
   private final IdempotencyStore store;
+  private final IdempotencyMetrics metrics;
 
   public IdempotencyGate(IdempotencyStore store) {
+    this(store, IdempotencyMetrics.NONE);
+  }
+
+  /** With replays and conflicts counted in {@code metrics}. */
+  public IdempotencyGate(IdempotencyStore store, IdempotencyMetrics metrics) {
     this.store = Objects.requireNonNull(store, "store");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
   }
 
   public ApiResponse run(ApiRequest request, Function<ApiRequest, ApiResponse> handler) {
@@ -72,20 +79,27 @@ public final class IdempotencyGate {
     String hash = requestHash(request);
     IdempotencyClaim claim = store.begin(user, key.get(), hash);
     return switch (claim) {
-      case IdempotencyClaim.Replay replay -> replayed(replay.response());
-      case IdempotencyClaim.InFlight inFlight ->
-          Problem.of(
-                  409,
-                  "idempotency_request_in_flight",
-                  "A request with this Idempotency-Key is still being processed; retry shortly.")
-              .toResponse(request.correlationId())
-              .withHeader("Retry-After", "1");
-      case IdempotencyClaim.KeyReused reused ->
-          Problem.of(
-                  422,
-                  "idempotency_key_reused",
-                  "This Idempotency-Key was already used for a different request.")
-              .toResponse(request.correlationId());
+      case IdempotencyClaim.Replay replay -> {
+        metrics.replayed();
+        yield replayed(replay.response());
+      }
+      case IdempotencyClaim.InFlight inFlight -> {
+        metrics.inFlight();
+        yield Problem.of(
+                409,
+                "idempotency_request_in_flight",
+                "A request with this Idempotency-Key is still being processed; retry shortly.")
+            .toResponse(request.correlationId())
+            .withHeader("Retry-After", "1");
+      }
+      case IdempotencyClaim.KeyReused reused -> {
+        metrics.keyReused();
+        yield Problem.of(
+                422,
+                "idempotency_key_reused",
+                "This Idempotency-Key was already used for a different request.")
+            .toResponse(request.correlationId());
+      }
       case IdempotencyClaim.Proceed proceed -> proceed(request, handler, user, key.get(), hash);
     };
   }

@@ -45,7 +45,8 @@ public record Settings(
     Optional<Path> masterKeyFile,
     Optional<String> kmsKeyId,
     LogLevel logLevel,
-    Optional<AdminToken> adminToken) {
+    Optional<AdminToken> adminToken,
+    MetricsFormat metrics) {
 
   private static final Set<String> HTTP = Set.of("http", "https");
   private static final Set<String> REDIS = Set.of("redis", "rediss");
@@ -138,7 +139,8 @@ public record Settings(
         masterKeyFile,
         kmsKeyId,
         env.choice("SYNCWELL_LOG_LEVEL", LogLevel.INFO),
-        adminToken(env));
+        adminToken(env),
+        env.choice("SYNCWELL_METRICS", MetricsFormat.PROMETHEUS));
   }
 
   private static Optional<AdminToken> adminToken(Environment env) {

@@ -118,6 +118,11 @@ public final class StravaConnector implements Connector {
     return oauth;
   }
 
+  /** The HTTP layer (its circuit breaker, for health checks and metrics). */
+  public ProviderHttp http() {
+    return http;
+  }
+
   /** The application's budget of Strava's limits (shared by every user). */
   public RateBudget budget() {
     return budget;
