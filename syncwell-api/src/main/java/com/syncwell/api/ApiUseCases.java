@@ -28,6 +28,7 @@ import com.syncwell.engine.store.AuthorizationNonceStore;
 import com.syncwell.engine.store.ConnectionStore;
 import com.syncwell.engine.store.CursorStore;
 import com.syncwell.engine.store.ExportStore;
+import com.syncwell.engine.store.JobRequests;
 import com.syncwell.engine.store.JobStore;
 import com.syncwell.engine.store.LedgerStore;
 import com.syncwell.engine.store.ProfileStore;
@@ -94,9 +95,24 @@ public record ApiUseCases(
       TokenCipher cipher,
       StateSigner stateSigner,
       Clock clock) {
+    return wire(table, queue, connectors, cipher, stateSigner, clock, JobRequests.IGNORED);
+  }
+
+  /**
+   * Like {@link #wire(MetadataTable, JobQueue, ConnectorRegistry, TokenCipher, StateSigner,
+   * Clock)}, with {@code requests} told of every job the use cases create (metrics).
+   */
+  public static ApiUseCases wire(
+      MetadataTable table,
+      JobQueue queue,
+      ConnectorRegistry connectors,
+      TokenCipher cipher,
+      StateSigner stateSigner,
+      Clock clock,
+      JobRequests requests) {
     ConnectionStore connections = new ConnectionStore(table, cipher, clock);
     SyncConfigStore configs = new SyncConfigStore(table, clock);
-    JobStore jobs = new JobStore(table, clock);
+    JobStore jobs = new JobStore(table, clock, requests);
     ProfileStore profiles = new ProfileStore(table, clock);
     ExportStore exports = new ExportStore(table, clock);
     UserPartition partition = new UserPartition(table);

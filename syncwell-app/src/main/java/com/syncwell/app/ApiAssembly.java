@@ -56,7 +56,8 @@ public final class ApiAssembly {
                 platform.connectors(),
                 platform.cipher(),
                 platform.stateSigner(),
-                clock),
+                clock,
+                platform.syncMetrics().requests()),
             authenticator(platform, settings.auth(), clock, devByDefault),
             platform.rateLimiter(),
             new RateSettings(

@@ -41,6 +41,7 @@ public final class Commands {
         .addSubcommand(new SimulatorCommand())
         .addSubcommand(new TokenCommand(environment))
         .addSubcommand(new CapacityCommand())
+        .addSubcommand(new SloCommand())
         .addSubcommand(
             new CommandLine(new AdminCommand())
                 .addSubcommand(new CreateTableCommand(environment))
