@@ -14,6 +14,8 @@ public enum JobOutcome {
   FAILED,
   /** Nothing to run: finished already, leased elsewhere, gone or disabled. */
   NOT_RUN,
+  /** Not now: another job of the same config runs; the job is queued again. */
+  DEFERRED,
   /** A provider's rate limit put the message back until its reset. */
   RATE_LIMITED,
   /** A transient failure put the message back with a backoff; it has deliveries left. */

@@ -45,6 +45,7 @@ final class MeteredJobRunner implements JobRunner {
         metrics.reported(f.report());
       }
       case JobRun.NotRun n -> metrics.ran(JobOutcome.NOT_RUN, since(started));
+      case JobRun.Deferred d -> metrics.ran(JobOutcome.DEFERRED, since(started));
     }
     return run;
   }
