@@ -26,13 +26,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -128,7 +125,7 @@ public final class DynamoDbMetadataTable implements MetadataTable {
   @Override
   public UpdateOutcome putIfVersion(Item item, long expectedVersion) {
     Objects.requireNonNull(item, "item");
-    requireVersion(expectedVersion);
+    MetadataTable.requireExpectedVersion(expectedVersion);
     return replace(item, expectedVersion);
   }
 
@@ -136,7 +133,7 @@ public final class DynamoDbMetadataTable implements MetadataTable {
   public UpdateOutcome updateIfVersion(ItemKey key, long expectedVersion, ItemUpdate update) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(update, "update");
-    requireVersion(expectedVersion);
+    MetadataTable.requireExpectedVersion(expectedVersion);
     Optional<StoredItem> current = read(key);
     if (current.isEmpty() || current.get().version() != expectedVersion) {
       return new VersionConflict();
@@ -147,7 +144,7 @@ public final class DynamoDbMetadataTable implements MetadataTable {
   @Override
   public DeleteOutcome deleteIfVersion(ItemKey key, long expectedVersion) {
     Objects.requireNonNull(key, "key");
-    requireVersion(expectedVersion);
+    MetadataTable.requireExpectedVersion(expectedVersion);
     try {
       call(
           "DeleteItem",
@@ -194,7 +191,7 @@ public final class DynamoDbMetadataTable implements MetadataTable {
 
   @Override
   public void batchPut(List<Item> items) {
-    requireBatch(items, Item::key);
+    MetadataTable.requireBatch(items, Item::key);
     List<WriteRequest> requests =
         items.stream()
             .map(
@@ -208,7 +205,7 @@ public final class DynamoDbMetadataTable implements MetadataTable {
 
   @Override
   public void batchDelete(List<ItemKey> keys) {
-    requireBatch(keys, k -> k);
+    MetadataTable.requireBatch(keys, k -> k);
     List<WriteRequest> requests =
         keys.stream()
             .map(
@@ -406,31 +403,6 @@ public final class DynamoDbMetadataTable implements MetadataTable {
     } catch (SdkException e) {
       throw new StorageFailure(
           "DynamoDB " + operation + " on table " + tableName + " failed: " + e.getMessage(), e);
-    }
-  }
-
-  private static void requireVersion(long expectedVersion) {
-    if (expectedVersion < 1) {
-      throw new IllegalArgumentException(
-          "expected version must be at least 1 (versions start at 1), was " + expectedVersion);
-    }
-  }
-
-  private static <T> void requireBatch(List<T> batch, Function<T, ItemKey> key) {
-    Objects.requireNonNull(batch, "batch");
-    if (batch.isEmpty()) {
-      throw new IllegalArgumentException("batch is empty; it needs 1 to " + MAX_BATCH_SIZE);
-    }
-    if (batch.size() > MAX_BATCH_SIZE) {
-      throw new IllegalArgumentException(
-          "batch has " + batch.size() + " entries; the limit is " + MAX_BATCH_SIZE);
-    }
-    Set<ItemKey> seen = new HashSet<>();
-    for (T entry : batch) {
-      ItemKey k = key.apply(Objects.requireNonNull(entry, "batch entry"));
-      if (!seen.add(k)) {
-        throw new IllegalArgumentException("batch has the key " + k + " more than once");
-      }
     }
   }
 }

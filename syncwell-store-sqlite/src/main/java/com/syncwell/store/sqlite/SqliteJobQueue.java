@@ -76,19 +76,8 @@ public final class SqliteJobQueue implements JobQueue {
   }
 
   @Override
-  public MessageId send(OutgoingMessage message) {
-    Objects.requireNonNull(message, "message");
-    return sendBatch(List.of(message)).getFirst();
-  }
-
-  @Override
   public List<MessageId> sendBatch(List<OutgoingMessage> messages) {
-    Objects.requireNonNull(messages, "messages");
-    if (messages.isEmpty() || messages.size() > MAX_BATCH_SIZE) {
-      throw new IllegalArgumentException(
-          "a batch holds 1 to " + MAX_BATCH_SIZE + " messages, was " + messages.size());
-    }
-    List<OutgoingMessage> batch = List.copyOf(messages);
+    List<OutgoingMessage> batch = JobQueue.requireBatch(messages);
     List<String> ids = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
       ids.add(UUID.randomUUID().toString());

@@ -28,13 +28,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -180,7 +177,7 @@ public final class SqliteMetadataTable implements MetadataTable {
   @Override
   public UpdateOutcome putIfVersion(Item item, long expectedVersion) {
     Objects.requireNonNull(item, "item");
-    requireVersion(expectedVersion);
+    MetadataTable.requireExpectedVersion(expectedVersion);
     String attributes = AttributeJson.write(item.attributes());
     return db.write(c -> rewrite(c, item, attributes, expectedVersion, clock.millis()));
   }
@@ -189,7 +186,7 @@ public final class SqliteMetadataTable implements MetadataTable {
   public UpdateOutcome updateIfVersion(ItemKey key, long expectedVersion, ItemUpdate update) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(update, "update");
-    requireVersion(expectedVersion);
+    MetadataTable.requireExpectedVersion(expectedVersion);
     return db.write(
         c -> {
           long now = clock.millis();
@@ -213,7 +210,7 @@ public final class SqliteMetadataTable implements MetadataTable {
   @Override
   public DeleteOutcome deleteIfVersion(ItemKey key, long expectedVersion) {
     Objects.requireNonNull(key, "key");
-    requireVersion(expectedVersion);
+    MetadataTable.requireExpectedVersion(expectedVersion);
     return db.write(
         c -> {
           PreparedStatement ps = c.prepare(DELETE_IF_VERSION);
@@ -268,7 +265,7 @@ public final class SqliteMetadataTable implements MetadataTable {
 
   @Override
   public void batchPut(List<Item> items) {
-    requireBatch(items, Item::key);
+    MetadataTable.requireBatch(items, Item::key);
     List<String> attributes = items.stream().map(i -> AttributeJson.write(i.attributes())).toList();
     db.write(
         c -> {
@@ -283,7 +280,7 @@ public final class SqliteMetadataTable implements MetadataTable {
 
   @Override
   public void batchDelete(List<ItemKey> keys) {
-    requireBatch(keys, k -> k);
+    MetadataTable.requireBatch(keys, k -> k);
     db.write(
         c -> {
           PreparedStatement ps = c.prepare(DELETE);
@@ -377,31 +374,6 @@ public final class SqliteMetadataTable implements MetadataTable {
       throw new StorageFailure("attributes of item " + key + " are corrupt: " + e.getMessage(), e);
     }
     return new StoredItem(new Item(key, attributes, expiry, indexKeys), version);
-  }
-
-  private static void requireVersion(long expectedVersion) {
-    if (expectedVersion < 1) {
-      throw new IllegalArgumentException(
-          "expected version must be at least 1 (versions start at 1), was " + expectedVersion);
-    }
-  }
-
-  private static <T> void requireBatch(List<T> batch, Function<T, ItemKey> key) {
-    Objects.requireNonNull(batch, "batch");
-    if (batch.isEmpty()) {
-      throw new IllegalArgumentException("batch is empty; it needs 1 to " + MAX_BATCH_SIZE);
-    }
-    if (batch.size() > MAX_BATCH_SIZE) {
-      throw new IllegalArgumentException(
-          "batch has " + batch.size() + " entries; the limit is " + MAX_BATCH_SIZE);
-    }
-    Set<ItemKey> seen = new HashSet<>();
-    for (T entry : batch) {
-      ItemKey k = key.apply(Objects.requireNonNull(entry, "batch entry"));
-      if (!seen.add(k)) {
-        throw new IllegalArgumentException("batch has the key " + k + " more than once");
-      }
-    }
   }
 
   private static String assignments(String columns, UnaryOperator<String> each) {

@@ -2,6 +2,7 @@ package com.syncwell.engine.port.queue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A durable work queue with the semantics of Amazon SQS standard queues (ARCHITECTURE.md §6).
@@ -32,7 +33,10 @@ public interface JobQueue {
   int DEFAULT_MAX_RECEIVES = 5;
 
   /** Sends one message; it becomes visible after its delay. */
-  MessageId send(OutgoingMessage message);
+  default MessageId send(OutgoingMessage message) {
+    Objects.requireNonNull(message, "message");
+    return sendBatch(List.of(message)).getFirst();
+  }
 
   /** Sends 1 to {@link #MAX_BATCH_SIZE} messages; the ids are in the order of the messages. */
   List<MessageId> sendBatch(List<OutgoingMessage> messages);
@@ -68,4 +72,16 @@ public interface JobQueue {
 
   /** Approximate counts of the queue and its dead-letter queue. */
   QueueDepth approximateDepth();
+
+  /**
+   * A copy of {@code messages}; refuses null, an empty batch or more than {@link #MAX_BATCH_SIZE}.
+   */
+  static List<OutgoingMessage> requireBatch(List<OutgoingMessage> messages) {
+    Objects.requireNonNull(messages, "messages");
+    if (messages.isEmpty() || messages.size() > MAX_BATCH_SIZE) {
+      throw new IllegalArgumentException(
+          "a batch holds 1 to " + MAX_BATCH_SIZE + " messages, was " + messages.size());
+    }
+    return List.copyOf(messages);
+  }
 }

@@ -1,7 +1,11 @@
 package com.syncwell.engine.port.table;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The single metadata table (ARCHITECTURE.md §5): items with a partition key and a sort key, typed
@@ -64,4 +68,31 @@ public interface MetadataTable {
    * deleted. Engines that delete expired items themselves (DynamoDB TTL) return 0.
    */
   int sweepExpired(int maxItems);
+
+  /** Refuses an expected version below 1, as every adapter must. */
+  static void requireExpectedVersion(long expectedVersion) {
+    if (expectedVersion < 1) {
+      throw new IllegalArgumentException(
+          "expected version must be at least 1 (versions start at 1), was " + expectedVersion);
+    }
+  }
+
+  /** Refuses a batch that is empty, larger than {@link #MAX_BATCH_SIZE} or repeats a key. */
+  static <T> void requireBatch(List<T> batch, Function<T, ItemKey> key) {
+    Objects.requireNonNull(batch, "batch");
+    if (batch.isEmpty()) {
+      throw new IllegalArgumentException("batch is empty; it needs 1 to " + MAX_BATCH_SIZE);
+    }
+    if (batch.size() > MAX_BATCH_SIZE) {
+      throw new IllegalArgumentException(
+          "batch has " + batch.size() + " entries; the limit is " + MAX_BATCH_SIZE);
+    }
+    Set<ItemKey> seen = new HashSet<>();
+    for (T entry : batch) {
+      ItemKey k = key.apply(Objects.requireNonNull(entry, "batch entry"));
+      if (!seen.add(k)) {
+        throw new IllegalArgumentException("batch has the key " + k + " more than once");
+      }
+    }
+  }
 }
