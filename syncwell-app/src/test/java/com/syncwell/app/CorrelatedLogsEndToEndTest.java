@@ -8,9 +8,6 @@ import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.syncwell.api.ApiServer;
-import com.syncwell.api.auth.DevIssuer;
-import com.syncwell.app.config.Settings;
 import com.syncwell.app.logging.JobSamplingAppender;
 import com.syncwell.app.trace.Tracing;
 import com.syncwell.engine.log.LogFields;
@@ -34,12 +31,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,9 +66,7 @@ class CorrelatedLogsEndToEndTest {
         }
       };
   private ProviderSimulator simulator;
-  private Platform platform;
-  private ApiServer api;
-  private SyncRuntime sync;
+  private EmbeddedRun run;
   private String base;
   private String token;
 
@@ -106,23 +99,9 @@ class CorrelatedLogsEndToEndTest {
                 defaults.stravaWebhookUrl(),
                 defaults.stravaDuplicateErrorAsLink(),
                 defaults.keepUploadedStreams()));
-    Map<String, String> env = new HashMap<>(simulator.environment());
-    env.put("SYNCWELL_DATA_DIR", dir.toString());
-    Settings settings = Settings.fromEnvironment(env);
-    platform = Platform.open(settings, clock);
-    api = ApiAssembly.build(platform, settings, clock, true).start("127.0.0.1", 0);
-    sync =
-        SyncRuntime.start(
-            platform,
-            settings,
-            clock,
-            UnaryOperator.identity(),
-            SyncRuntime.workerSettings(settings).withWaitTime(Duration.ofMillis(200)),
-            false,
-            true,
-            "e2e-logs");
-    base = "http://127.0.0.1:" + api.port();
-    token = DevIssuer.openOrCreate(dir, clock).mint(LogCanaries.USER_ID, Duration.ofMinutes(10));
+    run = EmbeddedRun.start(dir, simulator, Map.of(), "e2e-logs");
+    base = run.base();
+    token = run.token(LogCanaries.USER_ID);
     Path canaries = Path.of("target", LogCanaries.RUNTIME_FILE);
     Files.createDirectories(canaries.getParent());
     Files.writeString(canaries, token + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -130,9 +109,7 @@ class CorrelatedLogsEndToEndTest {
 
   @AfterEach
   void stop() {
-    api.stop();
-    sync.stop();
-    platform.close();
+    run.close();
     simulator.close();
     root.detachAppender(lines);
     GlobalOpenTelemetry.resetForTest();

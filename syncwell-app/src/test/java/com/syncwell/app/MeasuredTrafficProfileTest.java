@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.syncwell.api.ApiServer;
-import com.syncwell.api.auth.DevIssuer;
 import com.syncwell.app.cli.Commands;
-import com.syncwell.app.config.Settings;
 import com.syncwell.simulator.ProviderSimulator;
 import com.syncwell.simulator.SimulatorOptions;
 import java.io.IOException;
@@ -19,12 +16,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,43 +35,23 @@ class MeasuredTrafficProfileTest {
   private static final String ADMIN = "operator-token-for-tests-0123456789abcdef";
 
   @TempDir Path dir;
-  private final Clock clock = Clock.systemUTC();
   private final HttpClient http = HttpClient.newHttpClient();
   private ProviderSimulator simulator;
-  private Platform platform;
-  private ApiServer api;
-  private SyncRuntime sync;
+  private EmbeddedRun run;
   private String base;
   private String token;
 
   @BeforeEach
   void start() {
     simulator = ProviderSimulator.start(SimulatorOptions.defaults());
-    Map<String, String> env = new HashMap<>(simulator.environment());
-    env.put("SYNCWELL_DATA_DIR", dir.toString());
-    env.put("SYNCWELL_ADMIN_TOKEN", ADMIN);
-    Settings settings = Settings.fromEnvironment(env);
-    platform = Platform.open(settings, clock);
-    api = ApiAssembly.build(platform, settings, clock, true).start("127.0.0.1", 0);
-    sync =
-        SyncRuntime.start(
-            platform,
-            settings,
-            clock,
-            UnaryOperator.identity(),
-            SyncRuntime.workerSettings(settings).withWaitTime(Duration.ofMillis(200)),
-            false,
-            true,
-            "e2e");
-    base = "http://127.0.0.1:" + api.port();
-    token = DevIssuer.openOrCreate(dir, clock).mint("e2e-user", Duration.ofMinutes(10));
+    run = EmbeddedRun.start(dir, simulator, Map.of("SYNCWELL_ADMIN_TOKEN", ADMIN), "e2e");
+    base = run.base();
+    token = run.token("e2e-user");
   }
 
   @AfterEach
   void stop() {
-    api.stop();
-    sync.stop();
-    platform.close();
+    run.close();
     simulator.close();
   }
 

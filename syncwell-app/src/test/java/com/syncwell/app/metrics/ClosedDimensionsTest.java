@@ -4,36 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.syncwell.api.ApiServer;
-import com.syncwell.api.auth.DevIssuer;
 import com.syncwell.api.http.Route;
 import com.syncwell.api.metrics.MetricDimensions;
-import com.syncwell.app.ApiAssembly;
-import com.syncwell.app.Platform;
-import com.syncwell.app.SyncRuntime;
+import com.syncwell.app.ApiUser;
+import com.syncwell.app.EmbeddedRun;
 import com.syncwell.app.config.Settings;
-import com.syncwell.connector.Pkce;
 import com.syncwell.simulator.ProviderSimulator;
 import com.syncwell.simulator.SimulatorOptions;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,48 +39,32 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClosedDimensionsTest {
   private static final Duration BOUND = Duration.ofSeconds(60);
-  private static final String REDIRECT = "http://127.0.0.1:9/callback";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int IP_LIMIT = 300;
 
   @TempDir Path dir;
-  private final Clock clock = Clock.systemUTC();
   private final HttpClient http = HttpClient.newHttpClient();
   private ProviderSimulator simulator;
-  private Platform platform;
-  private ApiServer api;
-  private SyncRuntime sync;
+  private EmbeddedRun run;
   private String base;
   private String token;
 
   @BeforeEach
   void start() {
     simulator = ProviderSimulator.start(SimulatorOptions.defaults());
-    Map<String, String> env = new HashMap<>(simulator.environment());
-    env.put("SYNCWELL_DATA_DIR", dir.toString());
-    env.put("SYNCWELL_RATE_IP_PER_5MIN", Integer.toString(IP_LIMIT));
-    Settings settings = Settings.fromEnvironment(env);
-    platform = Platform.open(settings, clock);
-    api = ApiAssembly.build(platform, settings, clock, true).start("127.0.0.1", 0);
-    sync =
-        SyncRuntime.start(
-            platform,
-            settings,
-            clock,
-            UnaryOperator.identity(),
-            SyncRuntime.workerSettings(settings).withWaitTime(Duration.ofMillis(200)),
-            false,
-            true,
+    run =
+        EmbeddedRun.start(
+            dir,
+            simulator,
+            Map.of("SYNCWELL_RATE_IP_PER_5MIN", Integer.toString(IP_LIMIT)),
             "dimensions");
-    base = "http://127.0.0.1:" + api.port();
-    token = DevIssuer.openOrCreate(dir, clock).mint("metrics-user-7", Duration.ofMinutes(10));
+    base = run.base();
+    token = run.token("metrics-user-7");
   }
 
   @AfterEach
   void stop() {
-    api.stop();
-    sync.stop();
-    platform.close();
+    run.close();
     simulator.close();
   }
 
@@ -143,14 +118,14 @@ class ClosedDimensionsTest {
     for (int i = 0; i <= IP_LIMIT && status != 429; i++) {
       status = raw("GET", "/healthz", null, null, null).statusCode();
     }
-    sync.stop();
+    run.sync().stop();
     awaitFirstDepthPoll();
 
     Map<String, Set<String>> allowed =
         MetricDimensions.allowed(
-            api.routes().routes().stream().map(Route::template).collect(Collectors.toSet()));
+            run.api().routes().routes().stream().map(Route::template).collect(Collectors.toSet()));
     List<String> outside = new ArrayList<>();
-    for (Meter meter : platform.meters().getMeters()) {
+    for (Meter meter : run.platform().meters().getMeters()) {
       for (Tag tag : meter.getId().getTags()) {
         Set<String> values = allowed.get(tag.getKey());
         if (values == null || !values.contains(tag.getValue())) {
@@ -159,7 +134,7 @@ class ClosedDimensionsTest {
       }
     }
     assertThat(outside).isEmpty();
-    String scrape = platform.meters().scrape();
+    String scrape = run.platform().meters().scrape();
     assertThat(scrape)
         .doesNotContain("metrics-user-7", "metrics-alice", jobId, configId, fitbit, strava)
         .contains("syncwell_http_requests_total{method=\"POST\",route=\"/v1/sync-jobs\"")
@@ -188,7 +163,7 @@ class ClosedDimensionsTest {
   /** The platform's depth gauges poll at start, on their own thread. */
   private void awaitFirstDepthPoll() throws InterruptedException {
     long deadline = System.nanoTime() + BOUND.toNanos();
-    while (platform.meters().get("syncwell.queue.messages").gauges().stream()
+    while (run.platform().meters().get("syncwell.queue.messages").gauges().stream()
         .anyMatch(g -> Double.isNaN(g.value()))) {
       assertThat(System.nanoTime()).as("first depth poll").isLessThan(deadline);
       TimeUnit.MILLISECONDS.sleep(20); // polling with a bound
@@ -209,45 +184,7 @@ class ClosedDimensionsTest {
   }
 
   private String connect(String provider, String simUser) throws Exception {
-    String verifier = Pkce.newVerifier();
-    JsonNode started =
-        send(
-            "POST",
-            "/v1/connections/authorizations",
-            "{\"provider\":\""
-                + provider
-                + "\",\"redirectUri\":\""
-                + REDIRECT
-                + "\",\"codeChallenge\":\""
-                + Pkce.challengeOf(verifier)
-                + "\"}",
-            null,
-            token);
-    String authorize = started.path("authorizationUrl").asText() + "&sim_user=" + simUser;
-    HttpResponse<String> redirect =
-        http.send(
-            HttpRequest.newBuilder(URI.create(authorize)).build(),
-            HttpResponse.BodyHandlers.ofString());
-    URI back = URI.create(redirect.headers().firstValue("Location").orElseThrow());
-    Map<String, String> query = new HashMap<>();
-    for (String pair : back.getRawQuery().split("&")) {
-      String[] kv = pair.split("=", 2);
-      query.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
-    }
-    return send(
-            "POST",
-            "/v1/connections",
-            JSON.writeValueAsString(
-                Map.of(
-                    "provider", provider,
-                    "code", query.get("code"),
-                    "codeVerifier", verifier,
-                    "state", query.get("state"),
-                    "redirectUri", REDIRECT)),
-            null,
-            token)
-        .path("connectionId")
-        .asText();
+    return new ApiUser(token, http).connect(base, provider, simUser);
   }
 
   private JsonNode send(String method, String path, String body, String key, String bearer)
