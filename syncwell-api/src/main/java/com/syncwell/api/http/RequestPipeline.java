@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -63,6 +64,9 @@ public final class RequestPipeline {
   static final long KEYS_RETRY_AFTER_SECONDS = 60;
 
   private static final Logger LOG = LoggerFactory.getLogger(RequestPipeline.class);
+
+  /** A method name fit to repeat in a span name or a message; others are shown as OTHER. */
+  private static final Pattern METHOD = Pattern.compile("[A-Z]{1,10}");
 
   /** One INFO line per request: method, route template, status, time; nothing of the caller's. */
   private static final Logger ACCESS = LoggerFactory.getLogger("com.syncwell.api.access");
@@ -136,7 +140,7 @@ public final class RequestPipeline {
     String correlationId =
         CorrelationIds.acceptOrGenerate(in.headers().first(CorrelationIds.HEADER));
     MDC.put(CorrelationIds.MDC_KEY, correlationId);
-    String method = in.method().matches("[A-Z]{1,10}") ? in.method() : "OTHER";
+    String method = METHOD.matcher(in.method()).matches() ? in.method() : "OTHER";
     Span span =
         MessageTraceContext.tracer()
             .spanBuilder(method)
@@ -338,6 +342,6 @@ public final class RequestPipeline {
 
   private static String safeMethod(IncomingRequest in) {
     String m = in.method();
-    return m.matches("[A-Z]{1,10}") ? m + "." : "this method.";
+    return METHOD.matcher(m).matches() ? m + "." : "this method.";
   }
 }
