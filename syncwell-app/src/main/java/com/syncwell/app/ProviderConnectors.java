@@ -32,7 +32,7 @@ public final class ProviderConnectors {
   private ProviderConnectors() {}
 
   public static ConnectorRegistry from(Settings settings, Clock clock) {
-    return from(settings, clock, stravaWindows(settings.stravaLimits()));
+    return from(settings, clock, (provider, client) -> client);
   }
 
   /**
@@ -41,7 +41,7 @@ public final class ProviderConnectors {
    */
   public static ConnectorRegistry from(
       Settings settings, Clock clock, BiFunction<String, HttpClient, HttpClient> perProvider) {
-    return from(settings, clock, stravaWindows(settings.stravaLimits()), perProvider);
+    return build(settings, clock, perProvider);
   }
 
   /** The circuit breaker of a connector built here, if it has one. */
@@ -66,20 +66,8 @@ public final class ProviderConnectors {
         .toList();
   }
 
-  /**
-   * Like {@link #from(Settings, Clock)}, with Strava's application budget over {@code stravaBudget}
-   * instead of the documented limits (the sync benchmark raises them).
-   */
-  public static ConnectorRegistry from(
-      Settings settings, Clock clock, List<RateWindow> stravaBudget) {
-    return from(settings, clock, stravaBudget, (provider, client) -> client);
-  }
-
-  private static ConnectorRegistry from(
-      Settings settings,
-      Clock clock,
-      List<RateWindow> stravaBudget,
-      BiFunction<String, HttpClient, HttpClient> perProvider) {
+  private static ConnectorRegistry build(
+      Settings settings, Clock clock, BiFunction<String, HttpClient, HttpClient> perProvider) {
     HttpClient client =
         HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(10))
@@ -118,7 +106,7 @@ public final class ProviderConnectors {
               WorkoutFiles.codec(WorkoutFileFormat.TCX),
               StravaConnector::sleep,
               StravaConnector.DEFAULT_RELIST_OVERLAP,
-              stravaBudget));
+              stravaWindows(settings.stravaLimits())));
     }
     return new ConnectorRegistry(connectors);
   }
