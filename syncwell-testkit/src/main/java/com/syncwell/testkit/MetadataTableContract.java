@@ -1054,6 +1054,72 @@ public abstract class MetadataTableContract {
     assertThat(table.get(a.key())).isPresent();
   }
 
+  @Test
+  void batch_get_returns_the_live_items_by_key_across_partitions_and_skips_the_others() {
+    Item profile = Item.builder("USER#1", "PROFILE").set("tier", "PRO").build();
+    Item config = Item.builder("USER#1", "CONFIG#c1").set("type", "workout").build();
+    Item otherUser = Item.builder("USER#2", "CONN#k").set("provider", "strava").build();
+    Item expired =
+        Item.builder("USER#1", "IDEM#old").expiresAt(now().plus(Duration.ofMinutes(1))).build();
+    Item indexed =
+        Item.builder("USER#1", "CONN#k1")
+            .set("status", "NEEDS_REAUTH")
+            .indexKey(SecondaryIndex.RE_AUTH_STATUS, IndexKey.of("REAUTH", "2026#1"))
+            .build();
+    for (Item item : List.of(profile, config, otherUser, expired, indexed)) {
+      table.putIfAbsent(item);
+    }
+    table.updateIfVersion(config.key(), 1, ItemUpdate.builder().set("enabled", "yes").build());
+    advance(Duration.ofMinutes(1));
+    ItemKey absent = ItemKey.of("USER#1", "CONFIG#none");
+
+    Map<ItemKey, StoredItem> found =
+        table.batchGet(
+            List.of(
+                profile.key(),
+                absent,
+                config.key(),
+                expired.key(),
+                otherUser.key(),
+                indexed.key()));
+
+    assertThat(found)
+        .containsOnlyKeys(profile.key(), config.key(), otherUser.key(), indexed.key())
+        .containsEntry(profile.key(), new StoredItem(profile, 1))
+        .containsEntry(otherUser.key(), new StoredItem(otherUser, 1))
+        .containsEntry(indexed.key(), new StoredItem(indexed, 1));
+    assertThat(found.get(config.key())).isEqualTo(table.get(config.key()).orElseThrow());
+    assertThat(found.get(config.key()).version()).isEqualTo(2);
+  }
+
+  @Test
+  void batch_get_of_25_keys_finds_all_25_and_of_absent_keys_finds_nothing() {
+    List<Item> items =
+        IntStream.range(0, 25)
+            .mapToObj(i -> Item.builder("USER#1", "LEDGER#c#%02d".formatted(i)).set("n", i).build())
+            .toList();
+    table.batchPut(items);
+
+    Map<ItemKey, StoredItem> found = table.batchGet(items.stream().map(Item::key).toList());
+
+    assertThat(found).hasSize(25);
+    items.forEach(i -> assertThat(found).containsEntry(i.key(), new StoredItem(i, 1)));
+    assertThat(table.batchGet(List.of(ItemKey.of("USER#9", "PROFILE")))).isEmpty();
+  }
+
+  @Test
+  void batch_get_rejects_an_empty_an_oversized_or_a_repeating_batch() {
+    List<ItemKey> keys =
+        IntStream.range(0, 26).mapToObj(i -> ItemKey.of("USER#1", "LEDGER#" + i)).toList();
+
+    assertThatThrownBy(() -> table.batchGet(List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> table.batchGet(keys)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> table.batchGet(List.of(keys.get(0), keys.get(1), keys.get(0))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("LEDGER#0");
+  }
+
   // ---------------------------------------------------------------- bad arguments
 
   @Test

@@ -100,7 +100,7 @@ public final class IdempotencyGate {
                 "This Idempotency-Key was already used for a different request.")
             .toResponse(request.correlationId());
       }
-      case IdempotencyClaim.Proceed proceed -> proceed(request, handler, user, key.get(), hash);
+      case IdempotencyClaim.Proceed held -> proceed(request, handler, user, key.get(), held);
     };
   }
 
@@ -109,12 +109,12 @@ public final class IdempotencyGate {
       Function<ApiRequest, ApiResponse> handler,
       String user,
       String key,
-      String hash) {
+      IdempotencyClaim.Proceed held) {
     ApiResponse response;
     try {
       response = handler.apply(request);
     } catch (RuntimeException e) {
-      releaseQuietly(user, key, hash);
+      releaseQuietly(user, key, held);
       throw e;
     }
     StoredResponse stored =
@@ -125,9 +125,9 @@ public final class IdempotencyGate {
             response.body());
     try {
       if (response.status() >= 500 || !stored.fitsWhole()) {
-        store.release(user, key, hash);
+        store.release(user, key, held);
       } else {
-        store.complete(user, key, hash, stored);
+        store.complete(user, key, held, stored);
       }
     } catch (RuntimeException e) {
       // The work is done; answer it. The claim stays in flight until its lease runs out.
@@ -136,9 +136,9 @@ public final class IdempotencyGate {
     return response;
   }
 
-  private void releaseQuietly(String user, String key, String hash) {
+  private void releaseQuietly(String user, String key, IdempotencyClaim.Proceed held) {
     try {
-      store.release(user, key, hash);
+      store.release(user, key, held);
     } catch (RuntimeException e) {
       LOG.warn("could not release an idempotency key: {}", e.getClass().getSimpleName());
     }

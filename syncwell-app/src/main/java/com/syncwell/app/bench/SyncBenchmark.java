@@ -62,6 +62,7 @@ public final class SyncBenchmark {
   public record Options(
       int users,
       int seconds,
+      int warmUpSeconds,
       int naiveSeconds,
       int concurrency,
       int inFlight,
@@ -289,6 +290,28 @@ public final class SyncBenchmark {
         warm.perSync(Kind.NOTHING, 2) * warm.total() / 1e6);
     warm.problems.forEach(p -> out.println("  warm-up failure: " + p));
     out.flush();
+
+    if (options.warmUpSeconds() > 0) {
+      Phase mixWarmUp = new Phase("mix warm-up");
+      drive(
+          mixWarmUp,
+          users,
+          Duration.ofSeconds(options.warmUpSeconds()),
+          Long.MAX_VALUE,
+          u -> Kind.draw(ThreadLocalRandom.current()),
+          engine,
+          admin,
+          options.inFlight());
+      out.printf(
+          Locale.ROOT,
+          "warm-up of the mix (not measured, lets the JIT compile the steady-state paths): %d"
+              + " syncs (%d failed) in %.1f s%n",
+          mixWarmUp.total(),
+          mixWarmUp.failed.sum(),
+          mixWarmUp.seconds);
+      mixWarmUp.problems.forEach(p -> out.println("  warm-up failure: " + p));
+      out.flush();
+    }
 
     sim.stats().reset();
     Phase steady = new Phase("engine");

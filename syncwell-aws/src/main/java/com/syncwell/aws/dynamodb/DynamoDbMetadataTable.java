@@ -24,6 +24,7 @@ import com.syncwell.engine.port.table.VersionConflict;
 import com.syncwell.engine.port.table.Written;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,8 +35,10 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -60,7 +63,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * #MAX_CALLS_PER_PAGE} Query calls), and then still carries a token.
  *
  * <p><b>Batches:</b> one BatchWriteItem, resending unprocessed items with exponential backoff and
- * jitter, a bounded number of times; then {@link StorageFailure} (some items may be written).
+ * jitter, a bounded number of times; then {@link StorageFailure} (some items may be written). A
+ * batch get is one strongly consistent BatchGetItem, asking again for unprocessed keys the same
+ * way.
  *
  * <p><b>Threading:</b> safe for concurrent use; the SDK client is thread-safe. <b>Failures:</b>
  * every SDK error but a failed condition becomes a {@link StorageFailure}.
@@ -98,6 +103,49 @@ public final class DynamoDbMetadataTable implements MetadataTable {
   public Optional<StoredItem> get(ItemKey key) {
     Objects.requireNonNull(key, "key");
     return read(key);
+  }
+
+  @Override
+  public Map<ItemKey, StoredItem> batchGet(List<ItemKey> keys) {
+    MetadataTable.requireBatch(keys, k -> k);
+    Map<ItemKey, StoredItem> found = new HashMap<>();
+    Instant now = clock.instant();
+    Map<String, KeysAndAttributes> pending =
+        Map.of(
+            tableName,
+            KeysAndAttributes.builder()
+                .keys(keys.stream().map(ItemMapping::key).toList())
+                .consistentRead(true)
+                .build());
+    for (int attempt = 1; ; attempt++) {
+      Map<String, KeysAndAttributes> asking = pending;
+      BatchGetItemResponse response =
+          call("BatchGetItem", () -> client.batchGetItem(b -> b.requestItems(asking)));
+      for (Map<String, AttributeValue> raw :
+          response.responses().getOrDefault(tableName, List.of())) {
+        StoredItem stored = ItemMapping.storedItem(raw);
+        if (!stored.item().isExpiredAt(now)) {
+          found.put(stored.key(), stored);
+        }
+      }
+      KeysAndAttributes left =
+          response.hasUnprocessedKeys() ? response.unprocessedKeys().get(tableName) : null;
+      if (left == null || !left.hasKeys() || left.keys().isEmpty()) {
+        return found;
+      }
+      if (attempt >= batchRetry.maxAttempts()) {
+        throw new StorageFailure(
+            left.keys().size()
+                + " of "
+                + keys.size()
+                + " batch reads were still unprocessed after "
+                + attempt
+                + " BatchGetItem calls",
+            null);
+      }
+      pending = Map.of(tableName, left);
+      pause(batchRetry.pauseAfter(attempt));
+    }
   }
 
   @Override
@@ -386,7 +434,7 @@ public final class DynamoDbMetadataTable implements MetadataTable {
       Thread.sleep(pause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new StorageFailure("interrupted while retrying unprocessed batch writes", e);
+      throw new StorageFailure("interrupted while retrying an unprocessed batch", e);
     }
   }
 

@@ -7,8 +7,11 @@ import com.syncwell.engine.store.Connection;
 import com.syncwell.engine.store.ConnectionStatus;
 import com.syncwell.engine.store.ConnectionStore;
 import com.syncwell.engine.sync.ConnectorRegistry;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Whether a data type can be synced from one of a user's connections to another: both exist in the
@@ -31,15 +34,18 @@ final class ConnectionPairs {
     if (Objects.equals(sourceConnectionId, destinationConnectionId)) {
       return Optional.of(new SameConnection());
     }
+    List<String> ids =
+        Stream.of(sourceConnectionId, destinationConnectionId).filter(FieldRules::isId).toList();
+    Map<String, Connection> found = ids.isEmpty() ? Map.of() : connections.getAll(userId, ids);
     Connection source;
-    switch (usable(userId, sourceConnectionId)) {
+    switch (usable(found, sourceConnectionId)) {
       case Usable u -> source = u.connection();
       case Refused r -> {
         return Optional.of(r.refusal());
       }
     }
     Connection destination;
-    switch (usable(userId, destinationConnectionId)) {
+    switch (usable(found, destinationConnectionId)) {
       case Usable u -> destination = u.connection();
       case Refused r -> {
         return Optional.of(r.refusal());
@@ -64,18 +70,15 @@ final class ConnectionPairs {
 
   private record Refused(PairRefusal refusal) implements Check {}
 
-  private Check usable(String userId, String connectionId) {
-    if (!FieldRules.isId(connectionId)) {
+  private static Check usable(Map<String, Connection> found, String connectionId) {
+    Connection c = found.get(connectionId);
+    if (c == null) {
       return new Refused(new ConnectionNotFound(connectionId));
     }
-    Optional<Connection> found = connections.get(userId, connectionId);
-    if (found.isEmpty()) {
-      return new Refused(new ConnectionNotFound(connectionId));
+    if (c.status() != ConnectionStatus.ACTIVE) {
+      return new Refused(new ConnectionNotUsable(connectionId, c.status()));
     }
-    if (found.get().status() != ConnectionStatus.ACTIVE) {
-      return new Refused(new ConnectionNotUsable(connectionId, found.get().status()));
-    }
-    return new Usable(found.get());
+    return new Usable(c);
   }
 
   private Optional<ProviderDescription> describe(String provider) {

@@ -26,7 +26,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -132,6 +134,25 @@ public final class ConnectionStore {
   /** The connection, if it exists. */
   public Optional<Connection> get(String userId, String connectionId) {
     return table.get(connectionKey(userId, connectionId)).map(ConnectionStore::read);
+  }
+
+  /**
+   * Those of {@code connectionIds} (1 to {@link MetadataTable#MAX_BATCH_SIZE} ids; repeats count
+   * once) that exist, by id, in one batch read of the table.
+   */
+  public Map<String, Connection> getAll(String userId, List<String> connectionIds) {
+    List<ItemKey> keys =
+        connectionIds.stream().distinct().map(id -> connectionKey(userId, id)).toList();
+    Map<String, Connection> found = new HashMap<>();
+    table
+        .batchGet(keys)
+        .values()
+        .forEach(
+            stored -> {
+              Connection c = read(stored);
+              found.put(c.connectionId(), c);
+            });
+    return found;
   }
 
   /** All of a user's connections, oldest first. */

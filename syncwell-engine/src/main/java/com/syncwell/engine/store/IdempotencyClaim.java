@@ -12,8 +12,17 @@ public sealed interface IdempotencyClaim {
    * This caller owns the key now, for {@link IdempotencyStore#IN_FLIGHT_LEASE}: it runs the request
    * and then calls {@link IdempotencyStore#complete} with the response, or {@link
    * IdempotencyStore#release} when the request failed in a way the client may retry (a 5xx).
+   *
+   * @param claimVersion the record's version written by this claim; it fences {@code complete} and
+   *     {@code release}, so a claim that was taken over can no longer change the record
    */
-  record Proceed() implements IdempotencyClaim {}
+  record Proceed(long claimVersion) implements IdempotencyClaim {
+    public Proceed {
+      if (claimVersion < 1) {
+        throw new IllegalArgumentException("a claim version is at least 1, was " + claimVersion);
+      }
+    }
+  }
 
   /** The same request finished before: answer with {@code response} again. */
   record Replay(StoredResponse response) implements IdempotencyClaim {

@@ -2,7 +2,6 @@ package com.syncwell.engine.store;
 
 import com.syncwell.engine.port.StorageFailure;
 import com.syncwell.engine.port.table.AttributeValue;
-import com.syncwell.engine.port.table.Deleted;
 import com.syncwell.engine.port.table.Item;
 import com.syncwell.engine.port.table.ItemKey;
 import com.syncwell.engine.port.table.ItemUpdate;
@@ -33,9 +32,14 @@ import java.util.Optional;
  * the first one never finished.
  *
  * <p><b>Races:</b> every write is conditional (put-if-absent or version-checked) and re-reads after
- * losing, so of two callers racing for a free or expired key exactly one proceeds. Claims carry no
- * owner token, so a stalled owner whose claim was taken over can still complete it; whichever
- * completes first is replayed, later completions change nothing.
+ * losing, so of two callers racing for a free or expired key exactly one proceeds. A claim is
+ * fenced by the record's version ({@link IdempotencyClaim.Proceed#claimVersion()}): {@code
+ * complete} and {@code release} write only while the record is still at that version, so an owner
+ * that stalled past its lease and was taken over changes nothing; the new owner's response is the
+ * one replayed.
+ *
+ * <p><b>Cost:</b> a fresh key is one conditional write to claim it and one to complete it, with no
+ * read (the common case on the API's hot path); a key seen before costs a read more.
  *
  * <p><b>Failure:</b> a failing table throws {@link StorageFailure}; {@code begin}, {@code complete}
  * and {@code release} are safe to retry. Invalid arguments throw {@link IllegalArgumentException}.
@@ -84,12 +88,12 @@ public final class IdempotencyStore {
     requireHash(requestHash);
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       Instant now = clock.instant();
+      if (table.putIfAbsent(claim(itemKey, requestHash, now)) instanceof Written w) {
+        return new IdempotencyClaim.Proceed(w.version());
+      }
       Optional<StoredItem> existing = table.get(itemKey);
       if (existing.isEmpty()) {
-        if (table.putIfAbsent(claim(itemKey, requestHash, now)) instanceof Written) {
-          return new IdempotencyClaim.Proceed();
-        }
-        continue;
+        continue; // released or expired between the two calls
       }
       StoredAttributes a = new StoredAttributes(existing.get().item(), KIND);
       boolean sameRequest = a.string("requestHash").equals(requestHash);
@@ -105,74 +109,48 @@ public final class IdempotencyStore {
         return new IdempotencyClaim.KeyReused();
       }
       if (table.putIfVersion(claim(itemKey, requestHash, now), existing.get().version())
-          instanceof Written) {
-        return new IdempotencyClaim.Proceed();
+          instanceof Written w) {
+        return new IdempotencyClaim.Proceed(w.version());
       }
     }
     throw new StorageFailure("too much contention on an idempotency record", null);
   }
 
   /**
-   * Stores {@code response} for the claim of {@code requestHash} on {@code key}: whole when it
-   * {@link StoredResponse#fitsWhole() fits}, otherwise its status only. Does nothing when there is
-   * no in-flight claim of that request hash (released, expired, or already completed: the first
-   * completion wins).
+   * Stores {@code response} for the claim {@code held} on {@code key}: whole when it {@link
+   * StoredResponse#fitsWhole() fits}, otherwise its status only. Does nothing when the record is no
+   * longer at the claim's version (released, expired, or taken over by a retry of the request after
+   * the lease ran out: the new owner's response wins).
    */
-  public void complete(String userId, String key, String requestHash, StoredResponse response) {
+  public void complete(
+      String userId, String key, IdempotencyClaim.Proceed held, StoredResponse response) {
     ItemKey itemKey = itemKey(userId, key);
-    requireHash(requestHash);
+    Objects.requireNonNull(held, "held");
     Objects.requireNonNull(response, "response");
     StoredResponse kept =
         response.fitsWhole() ? response : StoredResponse.statusOnly(response.status());
-    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      Optional<StoredItem> claim = inFlightClaim(itemKey, requestHash);
-      if (claim.isEmpty()) {
-        return;
-      }
-      ItemUpdate update =
-          ItemUpdate.builder()
-              .set("state", COMPLETE)
-              .remove("leaseUntil")
-              .set("completedAt", clock.instant().toString())
-              .set("status", kept.status())
-              .set("contentType", kept.contentType())
-              .set("headers", headers(kept.headers()))
-              .set("body", AttributeValue.of(kept.body()))
-              .build();
-      if (table.updateIfVersion(itemKey, claim.get().version(), update) instanceof Written) {
-        return;
-      }
-    }
-    throw new StorageFailure("too much contention on an idempotency record", null);
+    ItemUpdate update =
+        ItemUpdate.builder()
+            .set("state", COMPLETE)
+            .remove("leaseUntil")
+            .set("completedAt", clock.instant().toString())
+            .set("status", kept.status())
+            .set("contentType", kept.contentType())
+            .set("headers", headers(kept.headers()))
+            .set("body", AttributeValue.of(kept.body()))
+            .build();
+    table.updateIfVersion(itemKey, held.claimVersion(), update);
   }
 
   /**
-   * Deletes the in-flight claim of {@code requestHash} on {@code key}, so that the client may retry
-   * the request with the same key. Does nothing when there is no such claim (a completed response
-   * is never released).
+   * Deletes the claim {@code held} on {@code key}, so that the client may retry the request with
+   * the same key. Does nothing when the record is no longer at the claim's version (a completed
+   * response is never released, another owner's claim is never removed).
    */
-  public void release(String userId, String key, String requestHash) {
+  public void release(String userId, String key, IdempotencyClaim.Proceed held) {
     ItemKey itemKey = itemKey(userId, key);
-    requireHash(requestHash);
-    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      Optional<StoredItem> claim = inFlightClaim(itemKey, requestHash);
-      if (claim.isEmpty()
-          || table.deleteIfVersion(itemKey, claim.get().version()) instanceof Deleted) {
-        return;
-      }
-    }
-    throw new StorageFailure("too much contention on an idempotency record", null);
-  }
-
-  private Optional<StoredItem> inFlightClaim(ItemKey itemKey, String requestHash) {
-    return table
-        .get(itemKey)
-        .filter(
-            stored -> {
-              StoredAttributes a = new StoredAttributes(stored.item(), KIND);
-              return a.string("state").equals(IN_FLIGHT)
-                  && a.string("requestHash").equals(requestHash);
-            });
+    Objects.requireNonNull(held, "held");
+    table.deleteIfVersion(itemKey, held.claimVersion());
   }
 
   private static Item claim(ItemKey itemKey, String requestHash, Instant now) {

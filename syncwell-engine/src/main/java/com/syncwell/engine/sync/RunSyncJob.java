@@ -38,6 +38,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -134,10 +135,16 @@ public final class RunSyncJob implements JobRunner {
     SyncConfig config = found.get();
     config.spec().tier().ifPresent(JobLogScope::tier);
     DataType type = config.spec().dataType();
-    Optional<Connection> source =
-        stores.connections().get(user, config.spec().sourceConnectionId());
+    Map<String, Connection> pair =
+        stores
+            .connections()
+            .getAll(
+                user,
+                List.of(
+                    config.spec().sourceConnectionId(), config.spec().destinationConnectionId()));
+    Optional<Connection> source = Optional.ofNullable(pair.get(config.spec().sourceConnectionId()));
     Optional<Connection> destination =
-        stores.connections().get(user, config.spec().destinationConnectionId());
+        Optional.ofNullable(pair.get(config.spec().destinationConnectionId()));
     if (source.isEmpty() || destination.isEmpty()) {
       return fail(job, workerId, "a connection of this sync config is gone", JobReport.empty());
     }

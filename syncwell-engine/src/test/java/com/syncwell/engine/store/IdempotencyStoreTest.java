@@ -26,7 +26,6 @@ class IdempotencyStoreTest {
   private static final String HASH = "sha256:4f1c0d9e";
   private static final String OTHER_HASH = "sha256:77aa01b2";
   private static final String KEY = "b1c2d3e4-0001-4a5b-9c8d-create-job";
-  private static final IdempotencyClaim PROCEED = new IdempotencyClaim.Proceed();
   private static final IdempotencyClaim IN_FLIGHT = new IdempotencyClaim.InFlight();
   private static final IdempotencyClaim KEY_REUSED = new IdempotencyClaim.KeyReused();
 
@@ -61,10 +60,10 @@ class IdempotencyStoreTest {
     StoredResponse response = new StoredResponse(202, "application/json", headers, body);
 
     IdempotencyClaim first = store.begin("u1", KEY, HASH);
-    store.complete("u1", KEY, HASH, response);
+    store.complete("u1", KEY, held(first), response);
     IdempotencyClaim again = store.begin("u1", KEY, HASH);
 
-    assertThat(first).isEqualTo(PROCEED);
+    assertThat(first).isEqualTo(new IdempotencyClaim.Proceed(1));
     assertThat(again).isEqualTo(new IdempotencyClaim.Replay(response));
     StoredResponse replayed = ((IdempotencyClaim.Replay) again).response();
     assertThat(replayed.body()).containsExactly(body);
@@ -75,16 +74,14 @@ class IdempotencyStoreTest {
   @Test
   void a_response_without_content_type_headers_or_body_replays_as_it_was() {
     StoredResponse noContent = StoredResponse.statusOnly(204);
-    store.begin("u1", KEY, HASH);
-    store.complete("u1", KEY, HASH, noContent);
+    store.complete("u1", KEY, held(store.begin("u1", KEY, HASH)), noContent);
 
     assertThat(store.begin("u1", KEY, HASH)).isEqualTo(new IdempotencyClaim.Replay(noContent));
   }
 
   @Test
   void the_same_key_with_another_request_hash_is_key_reused() {
-    store.begin("u1", KEY, HASH);
-    store.complete("u1", KEY, HASH, created());
+    store.complete("u1", KEY, held(store.begin("u1", KEY, HASH)), created());
 
     assertThat(store.begin("u1", KEY, OTHER_HASH)).isEqualTo(KEY_REUSED);
     assertThat(store.begin("u1", KEY, HASH)).isEqualTo(new IdempotencyClaim.Replay(created()));
@@ -115,7 +112,7 @@ class IdempotencyStoreTest {
     IdempotencyClaim takeover = store.begin("u1", KEY, HASH);
     IdempotencyClaim next = store.begin("u1", KEY, HASH);
 
-    assertThat(takeover).isEqualTo(PROCEED);
+    assertThat(takeover).isEqualTo(new IdempotencyClaim.Proceed(2));
     assertThat(next).isEqualTo(IN_FLIGHT);
   }
 
@@ -129,16 +126,18 @@ class IdempotencyStoreTest {
   }
 
   @Test
-  void the_first_completion_wins_when_a_stalled_owner_completes_after_a_takeover() {
-    store.begin("u1", KEY, HASH);
+  void a_stalled_owner_changes_nothing_after_its_claim_was_taken_over() {
+    IdempotencyClaim stalled = store.begin("u1", KEY, HASH);
     fx.clock.advance(IdempotencyStore.IN_FLIGHT_LEASE);
-    store.begin("u1", KEY, HASH);
+    IdempotencyClaim takeover = store.begin("u1", KEY, HASH);
     StoredResponse fromTakeover = new StoredResponse(202, "application/json", Map.of(), bytes("2"));
     StoredResponse fromStalled = new StoredResponse(202, "application/json", Map.of(), bytes("1"));
 
-    store.complete("u1", KEY, HASH, fromTakeover);
-    store.complete("u1", KEY, HASH, fromStalled);
+    store.complete("u1", KEY, held(stalled), fromStalled);
+    store.release("u1", KEY, held(stalled));
+    assertThat(store.begin("u1", KEY, HASH)).isEqualTo(IN_FLIGHT);
 
+    store.complete("u1", KEY, held(takeover), fromTakeover);
     assertThat(store.begin("u1", KEY, HASH)).isEqualTo(new IdempotencyClaim.Replay(fromTakeover));
   }
 
@@ -146,7 +145,7 @@ class IdempotencyStoreTest {
   void of_two_racing_first_requests_exactly_one_proceeds() throws Exception {
     List<IdempotencyClaim> claims = race(8, () -> store.begin("u1", KEY, HASH));
 
-    assertThat(claims).containsOnlyOnce(PROCEED);
+    assertThat(claims).containsOnlyOnce(new IdempotencyClaim.Proceed(1));
     assertThat(claims.stream().filter(IN_FLIGHT::equals)).hasSize(7);
   }
 
@@ -157,57 +156,65 @@ class IdempotencyStoreTest {
 
     List<IdempotencyClaim> claims = race(8, () -> store.begin("u1", KEY, HASH));
 
-    assertThat(claims).containsOnlyOnce(PROCEED);
+    assertThat(claims).containsOnlyOnce(new IdempotencyClaim.Proceed(2));
     assertThat(claims.stream().filter(IN_FLIGHT::equals)).hasSize(7);
   }
 
   @Test
   void a_released_key_lets_the_next_request_proceed() {
-    store.begin("u1", KEY, HASH);
+    IdempotencyClaim claim = store.begin("u1", KEY, HASH);
 
-    store.release("u1", KEY, HASH);
+    store.release("u1", KEY, held(claim));
 
-    assertThat(store.begin("u1", KEY, OTHER_HASH)).isEqualTo(PROCEED);
+    assertThat(store.begin("u1", KEY, OTHER_HASH)).isInstanceOf(IdempotencyClaim.Proceed.class);
   }
 
   @Test
-  void release_by_another_request_or_after_completion_changes_nothing() {
-    store.begin("u1", KEY, HASH);
-    store.release("u1", KEY, OTHER_HASH);
+  void release_by_a_stale_claim_or_after_completion_changes_nothing() {
+    IdempotencyClaim claim = store.begin("u1", KEY, HASH);
+    store.release("u1", KEY, new IdempotencyClaim.Proceed(held(claim).claimVersion() + 1));
     assertThat(store.begin("u1", KEY, HASH)).isEqualTo(IN_FLIGHT);
 
-    store.complete("u1", KEY, HASH, created());
-    store.release("u1", KEY, HASH);
+    store.complete("u1", KEY, held(claim), created());
+    store.release("u1", KEY, held(claim));
     assertThat(store.begin("u1", KEY, HASH)).isEqualTo(new IdempotencyClaim.Replay(created()));
   }
 
   @Test
   void completing_a_released_claim_stores_nothing() {
-    store.begin("u1", KEY, HASH);
-    store.release("u1", KEY, HASH);
+    IdempotencyClaim claim = store.begin("u1", KEY, HASH);
+    store.release("u1", KEY, held(claim));
 
-    store.complete("u1", KEY, HASH, created());
+    store.complete("u1", KEY, held(claim), created());
 
-    assertThat(store.begin("u1", KEY, HASH)).isEqualTo(PROCEED);
+    assertThat(store.begin("u1", KEY, HASH)).isInstanceOf(IdempotencyClaim.Proceed.class);
+  }
+
+  @Test
+  void a_second_completion_of_the_same_claim_changes_nothing() {
+    IdempotencyClaim claim = store.begin("u1", KEY, HASH);
+    store.complete("u1", KEY, held(claim), created());
+
+    store.complete("u1", KEY, held(claim), StoredResponse.statusOnly(500));
+
+    assertThat(store.begin("u1", KEY, HASH)).isEqualTo(new IdempotencyClaim.Replay(created()));
   }
 
   @Test
   void a_record_is_kept_for_twenty_four_hours_then_the_key_is_new_again() {
-    store.begin("u1", KEY, HASH);
-    store.complete("u1", KEY, HASH, created());
+    store.complete("u1", KEY, held(store.begin("u1", KEY, HASH)), created());
 
     fx.clock.advance(IdempotencyStore.RETENTION.minusSeconds(1));
     assertThat(store.begin("u1", KEY, HASH)).isEqualTo(new IdempotencyClaim.Replay(created()));
     fx.clock.advance(Duration.ofSeconds(1));
-    assertThat(store.begin("u1", KEY, OTHER_HASH)).isEqualTo(PROCEED);
+    assertThat(store.begin("u1", KEY, OTHER_HASH)).isInstanceOf(IdempotencyClaim.Proceed.class);
   }
 
   @Test
   void the_same_key_for_two_users_is_two_records() {
-    store.begin("u1", KEY, HASH);
-    store.complete("u1", KEY, HASH, created());
+    store.complete("u1", KEY, held(store.begin("u1", KEY, HASH)), created());
 
-    assertThat(store.begin("u2", KEY, OTHER_HASH)).isEqualTo(PROCEED);
+    assertThat(store.begin("u2", KEY, OTHER_HASH)).isEqualTo(new IdempotencyClaim.Proceed(1));
     assertThat(store.begin("u1", KEY, HASH)).isEqualTo(new IdempotencyClaim.Replay(created()));
     assertThat(fx.table.get(ItemKey.of("USER#u2", "IDEM#" + KEY))).isPresent();
   }
@@ -217,9 +224,9 @@ class IdempotencyStoreTest {
     byte[] big = new byte[StoredResponse.MAX_BODY_BYTES + 1];
     StoredResponse large =
         new StoredResponse(200, "application/json", Map.of("ETag", "\"7\""), big);
-    store.begin("u1", KEY, HASH);
+    IdempotencyClaim claim = store.begin("u1", KEY, HASH);
 
-    store.complete("u1", KEY, HASH, large);
+    store.complete("u1", KEY, held(claim), large);
 
     assertThat(large.fitsWhole()).isFalse();
     assertThat(store.begin("u1", KEY, HASH))
@@ -231,9 +238,9 @@ class IdempotencyStoreTest {
     byte[] body = new byte[StoredResponse.MAX_BODY_BYTES];
     body[body.length - 1] = 42;
     StoredResponse response = new StoredResponse(200, "application/octet-stream", Map.of(), body);
-    store.begin("u1", KEY, HASH);
+    IdempotencyClaim claim = store.begin("u1", KEY, HASH);
 
-    store.complete("u1", KEY, HASH, response);
+    store.complete("u1", KEY, held(claim), response);
 
     assertThat(store.begin("u1", KEY, HASH)).isEqualTo(new IdempotencyClaim.Replay(response));
   }
@@ -258,13 +265,19 @@ class IdempotencyStoreTest {
     for (String bad : new String[] {null, "", "k".repeat(256), "with space", "schlüssel"}) {
       assertThatThrownBy(() -> store.begin("u1", bad, HASH))
           .isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> store.complete("u1", bad, HASH, created()))
+      assertThatThrownBy(
+              () -> store.complete("u1", bad, new IdempotencyClaim.Proceed(1), created()))
           .isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> store.release("u1", bad, HASH))
+      assertThatThrownBy(() -> store.release("u1", bad, new IdempotencyClaim.Proceed(1)))
           .isInstanceOf(IllegalArgumentException.class);
     }
     assertThatThrownBy(() -> store.begin("u1", KEY, ""))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static IdempotencyClaim.Proceed held(IdempotencyClaim claim) {
+    assertThat(claim).isInstanceOf(IdempotencyClaim.Proceed.class);
+    return (IdempotencyClaim.Proceed) claim;
   }
 
   private static StoredResponse created() {

@@ -27,13 +27,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The metadata table (ARCHITECTURE.md §5) in the shared SQLite file: one row per item in {@code
@@ -106,6 +109,22 @@ public final class SqliteMetadataTable implements MetadataTable {
   private static final String GET =
       "SELECT " + COLUMNS + " FROM meta_items WHERE pk = ? AND sk = ? AND " + LIVE;
 
+  /**
+   * {@link #GET} for 1 to {@link MetadataTable#MAX_BATCH_SIZE} keys, by the number of keys: one
+   * primary-key lookup per OR term. Parameters: pk and sk of each key, then now.
+   */
+  private static final List<String> BATCH_GET =
+      IntStream.rangeClosed(0, MAX_BATCH_SIZE)
+          .mapToObj(
+              n ->
+                  "SELECT "
+                      + COLUMNS
+                      + " FROM meta_items WHERE ("
+                      + String.join(" OR ", Collections.nCopies(n, "(pk = ? AND sk = ?)"))
+                      + ") AND "
+                      + LIVE)
+          .toList();
+
   /** Inserts or replaces at version 1. Parameters: the item. */
   private static final String PUT =
       "INSERT INTO meta_items ("
@@ -158,6 +177,30 @@ public final class SqliteMetadataTable implements MetadataTable {
           try (ResultSet rs = ps.executeQuery()) {
             return rs.next() ? Optional.of(storedItem(rs)) : Optional.empty();
           }
+        });
+  }
+
+  @Override
+  public Map<ItemKey, StoredItem> batchGet(List<ItemKey> keys) {
+    MetadataTable.requireBatch(keys, k -> k);
+    long now = clock.millis();
+    return db.read(
+        c -> {
+          PreparedStatement ps = c.prepare(BATCH_GET.get(keys.size()));
+          int i = 1;
+          for (ItemKey key : keys) {
+            ps.setString(i++, key.partitionKey());
+            ps.setString(i++, key.sortKey());
+          }
+          ps.setLong(i, now);
+          Map<ItemKey, StoredItem> found = new HashMap<>();
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              StoredItem item = storedItem(rs);
+              found.put(item.key(), item);
+            }
+          }
+          return found;
         });
   }
 

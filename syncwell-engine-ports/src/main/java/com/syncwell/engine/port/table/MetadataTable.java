@@ -1,7 +1,9 @@
 package com.syncwell.engine.port.table;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +39,22 @@ public interface MetadataTable {
 
   /** The live item with this key, if any. */
   Optional<StoredItem> get(ItemKey key);
+
+  /**
+   * The live items among up to {@link #MAX_BATCH_SIZE} distinct {@code keys}, by key; a key without
+   * a live item is absent from the map. Each item is read as {@link #get} reads it (it sees every
+   * write completed before the call), but the batch is not one snapshot. Adapters answer in one
+   * round trip where the engine allows it; this default reads the keys one by one, so decorators
+   * that only hook {@link #get} keep seeing every read.
+   */
+  default Map<ItemKey, StoredItem> batchGet(List<ItemKey> keys) {
+    requireBatch(keys, k -> k);
+    Map<ItemKey, StoredItem> found = new HashMap<>();
+    for (ItemKey key : keys) {
+      get(key).ifPresent(item -> found.put(key, item));
+    }
+    return found;
+  }
 
   /** Writes {@code item} at version 1 unless a live item with its key exists. */
   PutOutcome putIfAbsent(Item item);
