@@ -2,6 +2,7 @@ package com.syncwell.engine.account;
 
 import com.syncwell.connector.TimeWindow;
 import com.syncwell.domain.DataType;
+import com.syncwell.engine.store.ConfigAndProfile;
 import com.syncwell.engine.store.ConnectionStore;
 import com.syncwell.engine.store.Job;
 import com.syncwell.engine.store.JobTrigger;
@@ -78,21 +79,27 @@ public final class RequestSync {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(correlationId, "correlationId");
-    if (profiles.get(userId).map(Profile::isBeingErased).orElse(false)) {
-      return new AccountBeingErased();
-    }
     return switch (request) {
       case SyncOfConfig ofConfig -> ofConfig(userId, ofConfig, correlationId);
-      case SyncOfPair ofPair -> ofPair(userId, ofPair, correlationId);
+      case SyncOfPair ofPair ->
+          beingErased(userId) ? new AccountBeingErased() : ofPair(userId, ofPair, correlationId);
     };
+  }
+
+  private boolean beingErased(String userId) {
+    return profiles.get(userId).map(Profile::isBeingErased).orElse(false);
   }
 
   private RequestSyncOutcome ofConfig(String userId, SyncOfConfig request, String correlationId) {
     String configId = request.syncConfigId();
     if (!FieldRules.isId(configId)) {
-      return new SyncConfigNotFound(configId);
+      return beingErased(userId) ? new AccountBeingErased() : new SyncConfigNotFound(configId);
     }
-    Optional<SyncConfig> found = configs.get(userId, configId);
+    ConfigAndProfile read = configs.getWithProfile(userId, configId);
+    if (read.profile().map(Profile::isBeingErased).orElse(false)) {
+      return new AccountBeingErased();
+    }
+    Optional<SyncConfig> found = read.config();
     if (found.isEmpty()) {
       return new SyncConfigNotFound(configId);
     }

@@ -126,11 +126,11 @@ public final class ProfileStore {
         .set("updatedAt", now.toString());
   }
 
-  private static ItemKey key(String userId) {
+  static ItemKey key(String userId) {
     return ItemKey.of(UserKeys.partition(userId), SORT_KEY);
   }
 
-  private static Profile read(StoredItem stored) {
+  static Profile read(StoredItem stored) {
     StoredAttributes a = new StoredAttributes(stored.item(), KIND);
     ConflictStrategy strategy =
         ConflictStrategy.fromWireName(a.string("defaultConflictStrategy"))

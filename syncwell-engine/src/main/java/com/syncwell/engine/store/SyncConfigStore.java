@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.zip.CRC32;
@@ -68,6 +69,19 @@ public final class SyncConfigStore {
   /** The config, if it exists. */
   public Optional<SyncConfig> get(String userId, String configId) {
     return table.get(key(userId, configId)).map(SyncConfigStore::read);
+  }
+
+  /**
+   * The config and the user's profile, read together in one batch of the table (a sync request
+   * checks both).
+   */
+  public ConfigAndProfile getWithProfile(String userId, String configId) {
+    ItemKey configKey = key(userId, configId);
+    ItemKey profileKey = ProfileStore.key(userId);
+    Map<ItemKey, StoredItem> found = table.batchGet(List.of(configKey, profileKey));
+    return new ConfigAndProfile(
+        Optional.ofNullable(found.get(configKey)).map(SyncConfigStore::read),
+        Optional.ofNullable(found.get(profileKey)).map(ProfileStore::read));
   }
 
   /** All of a user's configs, oldest first. */

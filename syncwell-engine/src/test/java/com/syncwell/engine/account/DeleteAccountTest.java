@@ -394,6 +394,20 @@ class DeleteAccountTest {
         .isEqualTo(new AccountBeingErased());
     assertThat(bed.requestSync().request(ALICE, new SyncOfConfig(config.configId()), "corr-1"))
         .isEqualTo(new AccountBeingErased());
+    assertThat(bed.requestSync().request(ALICE, new SyncOfConfig("not an id!"), "corr-1"))
+        .isEqualTo(new AccountBeingErased());
+    assertThat(
+            bed.requestSync()
+                .request(
+                    ALICE,
+                    new SyncOfPair(
+                        fitbit.connectionId(),
+                        strava.connectionId(),
+                        "workout",
+                        "manual",
+                        Optional.empty()),
+                    "corr-1"))
+        .isEqualTo(new AccountBeingErased());
     assertThat(bed.requestExport().request(ALICE)).isEqualTo(new AccountBeingErased());
     assertThat(new AccountBeingErased().code()).isEqualTo("account_being_erased");
 

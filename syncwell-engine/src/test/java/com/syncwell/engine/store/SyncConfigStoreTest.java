@@ -58,6 +58,22 @@ class SyncConfigStoreTest {
   }
 
   @Test
+  void a_config_and_its_owners_profile_are_read_together_and_each_may_be_missing() {
+    SyncConfig created = configs.create("u1", spec(Optional.empty()));
+    ProfileStore profiles = new ProfileStore(fx.table, fx.clock);
+
+    assertThat(configs.getWithProfile("u1", created.configId()))
+        .isEqualTo(new ConfigAndProfile(Optional.of(created), Optional.empty()));
+    Profile profile = profiles.getOrCreate("u1");
+    assertThat(configs.getWithProfile("u1", created.configId()))
+        .isEqualTo(new ConfigAndProfile(Optional.of(created), Optional.of(profile)));
+    assertThat(configs.getWithProfile("u1", "cfg_missing"))
+        .isEqualTo(new ConfigAndProfile(Optional.empty(), Optional.of(profile)));
+    assertThat(configs.getWithProfile("u2", created.configId()))
+        .isEqualTo(new ConfigAndProfile(Optional.empty(), Optional.empty()));
+  }
+
+  @Test
   void another_users_config_is_not_found() {
     SyncConfig created = configs.create("u1", spec(Optional.empty()));
 
