@@ -1,5 +1,6 @@
 package com.syncwell.engine.store;
 
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -13,11 +14,17 @@ public sealed interface IdempotencyClaim {
    * and then calls {@link IdempotencyStore#complete} with the response, or {@link
    * IdempotencyStore#release} when the request failed in a way the client may retry (a 5xx).
    *
+   * @param requestHash the hash of the request that holds the claim
+   * @param claimedAt when the claim was written (the record expires {@link
+   *     IdempotencyStore#RETENTION} after it)
    * @param claimVersion the record's version written by this claim; it fences {@code complete} and
    *     {@code release}, so a claim that was taken over can no longer change the record
    */
-  record Proceed(long claimVersion) implements IdempotencyClaim {
+  record Proceed(String requestHash, Instant claimedAt, long claimVersion)
+      implements IdempotencyClaim {
     public Proceed {
+      Objects.requireNonNull(requestHash, "requestHash");
+      Objects.requireNonNull(claimedAt, "claimedAt");
       if (claimVersion < 1) {
         throw new IllegalArgumentException("a claim version is at least 1, was " + claimVersion);
       }

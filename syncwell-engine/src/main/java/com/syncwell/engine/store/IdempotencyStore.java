@@ -4,7 +4,6 @@ import com.syncwell.engine.port.StorageFailure;
 import com.syncwell.engine.port.table.AttributeValue;
 import com.syncwell.engine.port.table.Item;
 import com.syncwell.engine.port.table.ItemKey;
-import com.syncwell.engine.port.table.ItemUpdate;
 import com.syncwell.engine.port.table.MetadataTable;
 import com.syncwell.engine.port.table.StoredItem;
 import com.syncwell.engine.port.table.Written;
@@ -89,7 +88,7 @@ public final class IdempotencyStore {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       Instant now = clock.instant();
       if (table.putIfAbsent(claim(itemKey, requestHash, now)) instanceof Written w) {
-        return new IdempotencyClaim.Proceed(w.version());
+        return new IdempotencyClaim.Proceed(requestHash, now, w.version());
       }
       Optional<StoredItem> existing = table.get(itemKey);
       if (existing.isEmpty()) {
@@ -110,7 +109,7 @@ public final class IdempotencyStore {
       }
       if (table.putIfVersion(claim(itemKey, requestHash, now), existing.get().version())
           instanceof Written w) {
-        return new IdempotencyClaim.Proceed(w.version());
+        return new IdempotencyClaim.Proceed(requestHash, now, w.version());
       }
     }
     throw new StorageFailure("too much contention on an idempotency record", null);
@@ -129,17 +128,20 @@ public final class IdempotencyStore {
     Objects.requireNonNull(response, "response");
     StoredResponse kept =
         response.fitsWhole() ? response : StoredResponse.statusOnly(response.status());
-    ItemUpdate update =
-        ItemUpdate.builder()
+    Item completed =
+        Item.builder(itemKey)
+            .set("kind", "IDEMPOTENCY")
+            .set("requestHash", held.requestHash())
             .set("state", COMPLETE)
-            .remove("leaseUntil")
+            .set("claimedAt", held.claimedAt().toString())
             .set("completedAt", clock.instant().toString())
             .set("status", kept.status())
             .set("contentType", kept.contentType())
             .set("headers", headers(kept.headers()))
             .set("body", AttributeValue.of(kept.body()))
+            .expiresAt(held.claimedAt().plus(RETENTION))
             .build();
-    table.updateIfVersion(itemKey, held.claimVersion(), update);
+    table.putIfVersion(completed, held.claimVersion());
   }
 
   /**

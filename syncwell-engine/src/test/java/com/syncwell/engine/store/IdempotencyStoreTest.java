@@ -7,6 +7,7 @@ import com.syncwell.engine.port.table.ItemKey;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +64,7 @@ class IdempotencyStoreTest {
     store.complete("u1", KEY, held(first), response);
     IdempotencyClaim again = store.begin("u1", KEY, HASH);
 
-    assertThat(first).isEqualTo(new IdempotencyClaim.Proceed(1));
+    assertThat(held(first)).isEqualTo(new IdempotencyClaim.Proceed(HASH, fx.clock.instant(), 1));
     assertThat(again).isEqualTo(new IdempotencyClaim.Replay(response));
     StoredResponse replayed = ((IdempotencyClaim.Replay) again).response();
     assertThat(replayed.body()).containsExactly(body);
@@ -112,7 +113,8 @@ class IdempotencyStoreTest {
     IdempotencyClaim takeover = store.begin("u1", KEY, HASH);
     IdempotencyClaim next = store.begin("u1", KEY, HASH);
 
-    assertThat(takeover).isEqualTo(new IdempotencyClaim.Proceed(2));
+    assertThat(held(takeover).claimVersion()).isEqualTo(2);
+    assertThat(held(takeover).claimedAt()).isEqualTo(fx.clock.instant());
     assertThat(next).isEqualTo(IN_FLIGHT);
   }
 
@@ -145,7 +147,10 @@ class IdempotencyStoreTest {
   void of_two_racing_first_requests_exactly_one_proceeds() throws Exception {
     List<IdempotencyClaim> claims = race(8, () -> store.begin("u1", KEY, HASH));
 
-    assertThat(claims).containsOnlyOnce(new IdempotencyClaim.Proceed(1));
+    assertThat(claims.stream().filter(IdempotencyClaim.Proceed.class::isInstance))
+        .singleElement()
+        .extracting(c -> ((IdempotencyClaim.Proceed) c).claimVersion())
+        .isEqualTo(1L);
     assertThat(claims.stream().filter(IN_FLIGHT::equals)).hasSize(7);
   }
 
@@ -156,7 +161,10 @@ class IdempotencyStoreTest {
 
     List<IdempotencyClaim> claims = race(8, () -> store.begin("u1", KEY, HASH));
 
-    assertThat(claims).containsOnlyOnce(new IdempotencyClaim.Proceed(2));
+    assertThat(claims.stream().filter(IdempotencyClaim.Proceed.class::isInstance))
+        .singleElement()
+        .extracting(c -> ((IdempotencyClaim.Proceed) c).claimVersion())
+        .isEqualTo(2L);
     assertThat(claims.stream().filter(IN_FLIGHT::equals)).hasSize(7);
   }
 
@@ -172,7 +180,11 @@ class IdempotencyStoreTest {
   @Test
   void release_by_a_stale_claim_or_after_completion_changes_nothing() {
     IdempotencyClaim claim = store.begin("u1", KEY, HASH);
-    store.release("u1", KEY, new IdempotencyClaim.Proceed(held(claim).claimVersion() + 1));
+    store.release(
+        "u1",
+        KEY,
+        new IdempotencyClaim.Proceed(
+            HASH, held(claim).claimedAt(), held(claim).claimVersion() + 1));
     assertThat(store.begin("u1", KEY, HASH)).isEqualTo(IN_FLIGHT);
 
     store.complete("u1", KEY, held(claim), created());
@@ -211,10 +223,22 @@ class IdempotencyStoreTest {
   }
 
   @Test
+  void a_record_completed_late_still_expires_twenty_four_hours_after_its_claim() {
+    IdempotencyClaim claim = store.begin("u1", KEY, HASH);
+    fx.clock.advance(Duration.ofSeconds(20));
+    store.complete("u1", KEY, held(claim), created());
+
+    fx.clock.advance(IdempotencyStore.RETENTION.minusSeconds(21));
+    assertThat(store.begin("u1", KEY, HASH)).isEqualTo(new IdempotencyClaim.Replay(created()));
+    fx.clock.advance(Duration.ofSeconds(1));
+    assertThat(store.begin("u1", KEY, OTHER_HASH)).isInstanceOf(IdempotencyClaim.Proceed.class);
+  }
+
+  @Test
   void the_same_key_for_two_users_is_two_records() {
     store.complete("u1", KEY, held(store.begin("u1", KEY, HASH)), created());
 
-    assertThat(store.begin("u2", KEY, OTHER_HASH)).isEqualTo(new IdempotencyClaim.Proceed(1));
+    assertThat(held(store.begin("u2", KEY, OTHER_HASH)).claimVersion()).isEqualTo(1);
     assertThat(store.begin("u1", KEY, HASH)).isEqualTo(new IdempotencyClaim.Replay(created()));
     assertThat(fx.table.get(ItemKey.of("USER#u2", "IDEM#" + KEY))).isPresent();
   }
@@ -266,9 +290,12 @@ class IdempotencyStoreTest {
       assertThatThrownBy(() -> store.begin("u1", bad, HASH))
           .isInstanceOf(IllegalArgumentException.class);
       assertThatThrownBy(
-              () -> store.complete("u1", bad, new IdempotencyClaim.Proceed(1), created()))
+              () ->
+                  store.complete(
+                      "u1", bad, new IdempotencyClaim.Proceed(HASH, Instant.EPOCH, 1), created()))
           .isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> store.release("u1", bad, new IdempotencyClaim.Proceed(1)))
+      assertThatThrownBy(
+              () -> store.release("u1", bad, new IdempotencyClaim.Proceed(HASH, Instant.EPOCH, 1)))
           .isInstanceOf(IllegalArgumentException.class);
     }
     assertThatThrownBy(() -> store.begin("u1", KEY, ""))
