@@ -20,6 +20,7 @@ import com.syncwell.engine.account.RequestSync;
 import com.syncwell.engine.account.StartAuthorization;
 import com.syncwell.engine.account.UpdateSettings;
 import com.syncwell.engine.account.UpdateSyncConfig;
+import com.syncwell.engine.port.CommitGroup;
 import com.syncwell.engine.port.StateSigner;
 import com.syncwell.engine.port.TokenCipher;
 import com.syncwell.engine.port.queue.JobQueue;
@@ -110,6 +111,23 @@ public record ApiUseCases(
       StateSigner stateSigner,
       Clock clock,
       JobRequests requests) {
+    return wire(
+        table, queue, connectors, cipher, stateSigner, clock, requests, CommitGroup.separately());
+  }
+
+  /**
+   * Like {@link #wire(MetadataTable, JobQueue, ConnectorRegistry, TokenCipher, StateSigner, Clock,
+   * JobRequests)}, with a requested job and its message committed through {@code commits}.
+   */
+  public static ApiUseCases wire(
+      MetadataTable table,
+      JobQueue queue,
+      ConnectorRegistry connectors,
+      TokenCipher cipher,
+      StateSigner stateSigner,
+      Clock clock,
+      JobRequests requests,
+      CommitGroup commits) {
     ConnectionStore connections = new ConnectionStore(table, cipher, clock);
     SyncConfigStore configs = new SyncConfigStore(table, clock);
     JobStore jobs = new JobStore(table, clock, requests);
@@ -133,7 +151,12 @@ public record ApiUseCases(
         new UpdateSyncConfig(configs),
         new DeleteSyncConfig(configs),
         new RequestSync(
-            configs, connections, profiles, connectors, new RequestSyncJob(jobs, queue), clock),
+            configs,
+            connections,
+            profiles,
+            connectors,
+            new RequestSyncJob(jobs, queue, commits),
+            clock),
         new GetSyncJob(jobs),
         new ListSyncJobs(jobs),
         new DeleteAccount(profiles, connections, jobs, partition, connectors),

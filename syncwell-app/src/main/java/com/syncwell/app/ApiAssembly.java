@@ -43,7 +43,7 @@ public final class ApiAssembly {
         new RequestSyncOnProviderChange(
             platform.configs(),
             platform.table(),
-            new RequestSyncJob(platform.jobs(), platform.queue()),
+            new RequestSyncJob(platform.jobs(), platform.queue(), platform.commits()),
             clock);
     var rates = settings.rates();
     ApiDependencies deps =
@@ -57,7 +57,8 @@ public final class ApiAssembly {
                 platform.cipher(),
                 platform.stateSigner(),
                 clock,
-                platform.syncMetrics().requests()),
+                platform.syncMetrics().requests(),
+                platform.commits()),
             authenticator(platform, settings.auth(), clock, devByDefault),
             platform.rateLimiter(),
             new RateSettings(

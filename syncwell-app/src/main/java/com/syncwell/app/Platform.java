@@ -16,6 +16,7 @@ import com.syncwell.aws.sqs.SqsClients;
 import com.syncwell.aws.sqs.SqsJobQueue;
 import com.syncwell.aws.sqs.SqsQueueUrls;
 import com.syncwell.engine.limit.LocalRateLimiter;
+import com.syncwell.engine.port.CommitGroup;
 import com.syncwell.engine.port.StateSigner;
 import com.syncwell.engine.port.TokenCipher;
 import com.syncwell.engine.port.limit.RateLimiter;
@@ -32,6 +33,7 @@ import com.syncwell.redis.RedisLimiterSettings;
 import com.syncwell.redis.RedisRateLimiter;
 import com.syncwell.store.crypto.TinkStateSigner;
 import com.syncwell.store.crypto.TinkTokenCipher;
+import com.syncwell.store.sqlite.SqliteCommitGroup;
 import com.syncwell.store.sqlite.SqliteDatabase;
 import com.syncwell.store.sqlite.SqliteJobQueue;
 import com.syncwell.store.sqlite.SqliteMetadataTable;
@@ -72,6 +74,7 @@ public final class Platform implements AutoCloseable {
   private final JobStore jobs;
   private final LedgerStore ledger;
   private final ConfigRunStore configRuns;
+  private final CommitGroup commits;
   private final ConnectorRegistry connectors;
   private final TokenCipher cipher;
   private final StateSigner stateSigner;
@@ -106,6 +109,10 @@ public final class Platform implements AutoCloseable {
                   JobQueue.DEFAULT_MAX_RECEIVES);
         };
     this.queue = syncMetrics.observe(engineQueue);
+    this.commits =
+        settings.store() == StoreKind.SQLITE && settings.queue() == QueueKind.SQLITE
+            ? new SqliteCommitGroup(database.orElseThrow())
+            : CommitGroup.separately();
     RateLimiter limiter =
         switch (settings.rateLimiter()) {
           case LOCAL -> new LocalRateLimiter(clock);
@@ -176,6 +183,14 @@ public final class Platform implements AutoCloseable {
 
   public MetadataTable table() {
     return table;
+  }
+
+  /**
+   * Commits a job and its message together when the table and the queue share the SQLite file, else
+   * one by one.
+   */
+  public CommitGroup commits() {
+    return commits;
   }
 
   public JobQueue queue() {

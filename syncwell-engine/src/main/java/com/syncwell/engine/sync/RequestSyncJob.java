@@ -1,6 +1,7 @@
 package com.syncwell.engine.sync;
 
 import com.syncwell.connector.TimeWindow;
+import com.syncwell.engine.port.CommitGroup;
 import com.syncwell.engine.port.queue.JobQueue;
 import com.syncwell.engine.port.queue.OutgoingMessage;
 import com.syncwell.engine.store.Job;
@@ -12,8 +13,10 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +27,11 @@ import org.slf4j.LoggerFactory;
  * logging context).
  *
  * <p>The job is created before the message is sent, so a worker never receives a message for a job
- * it cannot read. If sending fails the job is cancelled and the failure propagates; the caller (an
- * API request, a webhook) answers with an error and may retry. Not idempotent by itself: callers
- * that must not enqueue twice (idempotency keys, webhook coalescing) check first.
+ * it cannot read; both writes go through one {@link CommitGroup}, so the embedded store commits
+ * them together (a crash leaves both or neither). If sending fails the job is cancelled (when the
+ * stores did not roll it back already) and the failure propagates; the caller (an API request, a
+ * webhook) answers with an error and may retry. Not idempotent by itself: callers that must not
+ * enqueue twice (idempotency keys, webhook coalescing) check first.
  */
 public final class RequestSyncJob {
   public static final String CORRELATION_ATTRIBUTE = "correlationId";
@@ -34,10 +39,18 @@ public final class RequestSyncJob {
 
   private final JobStore jobs;
   private final JobQueue queue;
+  private final CommitGroup commits;
 
+  /** Job and message committed one by one. */
   public RequestSyncJob(JobStore jobs, JobQueue queue) {
+    this(jobs, queue, CommitGroup.separately());
+  }
+
+  /** Job and message committed through {@code commits}. */
+  public RequestSyncJob(JobStore jobs, JobQueue queue, CommitGroup commits) {
     this.jobs = Objects.requireNonNull(jobs, "jobs");
     this.queue = Objects.requireNonNull(queue, "queue");
+    this.commits = Objects.requireNonNull(commits, "commits");
   }
 
   /** Creates and enqueues an incremental job for {@code configId}, owned by {@code userId}. */
@@ -64,24 +77,22 @@ public final class RequestSyncJob {
             .startSpan();
     Job job;
     try (Scope ignored = span.makeCurrent()) {
-      job = jobs.create(userId, configId, trigger, window);
-      span.setAttribute("syncwell.job_id", job.jobId());
-      OutgoingMessage message =
-          OutgoingMessage.of(new SyncJobMessage(job.userId(), job.jobId()).toBody())
-              .withAttribute(CORRELATION_ATTRIBUTE, correlationId);
-      for (var e : MessageTraceContext.inject(Context.current()).entrySet()) {
-        message = message.withAttribute(e.getKey(), e.getValue());
-      }
+      Map<String, String> trace = MessageTraceContext.inject(Context.current());
+      AtomicReference<Job> created = new AtomicReference<>();
       try {
-        queue.send(message);
+        job =
+            commits.together(
+                () -> {
+                  Job fresh = jobs.create(userId, configId, trigger, window);
+                  created.set(fresh);
+                  queue.send(message(fresh, correlationId, trace));
+                  return fresh;
+                });
       } catch (RuntimeException e) {
-        try {
-          jobs.cancel(job.userId(), job.jobId());
-        } catch (RuntimeException suppressed) {
-          e.addSuppressed(suppressed);
-        }
+        cancelQuietly(created.get(), e);
         throw e;
       }
+      span.setAttribute("syncwell.job_id", job.jobId());
       LOG.info("sync job {} requested ({})", job.jobId(), trigger);
     } catch (RuntimeException e) {
       span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
@@ -90,5 +101,27 @@ public final class RequestSyncJob {
       span.end();
     }
     return job;
+  }
+
+  private static OutgoingMessage message(Job job, String correlationId, Map<String, String> trace) {
+    OutgoingMessage message =
+        OutgoingMessage.of(new SyncJobMessage(job.userId(), job.jobId()).toBody())
+            .withAttribute(CORRELATION_ATTRIBUTE, correlationId);
+    for (var e : trace.entrySet()) {
+      message = message.withAttribute(e.getKey(), e.getValue());
+    }
+    return message;
+  }
+
+  /** Cancels a job whose message was not sent, unless the stores rolled its creation back. */
+  private void cancelQuietly(Job created, RuntimeException cause) {
+    if (created == null) {
+      return;
+    }
+    try {
+      jobs.cancel(created.userId(), created.jobId());
+    } catch (RuntimeException suppressed) {
+      cause.addSuppressed(suppressed);
+    }
   }
 }

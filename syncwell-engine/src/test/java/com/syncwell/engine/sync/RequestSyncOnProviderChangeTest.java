@@ -22,6 +22,7 @@ import com.syncwell.engine.store.JobTrigger;
 import com.syncwell.engine.store.SyncConfig;
 import com.syncwell.engine.store.SyncConfigSpec;
 import com.syncwell.engine.store.SyncConfigStore;
+import com.syncwell.store.sqlite.SqliteCommitGroup;
 import com.syncwell.store.sqlite.SqliteDatabase;
 import com.syncwell.store.sqlite.SqliteJobQueue;
 import com.syncwell.store.sqlite.SqliteMetadataTable;
@@ -183,6 +184,28 @@ class RequestSyncOnProviderChangeTest {
 
     queueDown.set(false);
     assertThat(syncs.request("u1", "conn_fit", DataType.WEIGHT, "c").enqueued()).isEqualTo(1);
+    assertThat(queued()).isEqualTo(1);
+  }
+
+  @Test
+  void with_the_job_and_its_message_in_one_commit_a_failed_send_leaves_no_job_at_all() {
+    RequestSyncOnProviderChange grouped =
+        new RequestSyncOnProviderChange(
+            configs,
+            table,
+            new RequestSyncJob(jobs, new SwitchableQueue(), new SqliteCommitGroup(db)),
+            clock);
+    config("u1", "conn_fit", DataType.WEIGHT, true);
+    queueDown.set(true);
+
+    assertThatThrownBy(() -> grouped.request("u1", "conn_fit", DataType.WEIGHT, "c"))
+        .isInstanceOf(StorageFailure.class);
+    assertThat(markers("u1")).isZero();
+    assertThat(jobsOf("u1")).isEmpty();
+
+    queueDown.set(false);
+    assertThat(grouped.request("u1", "conn_fit", DataType.WEIGHT, "c").enqueued()).isEqualTo(1);
+    assertThat(jobsOf("u1")).extracting(Job::status).containsExactly(JobStatus.QUEUED);
     assertThat(queued()).isEqualTo(1);
   }
 
