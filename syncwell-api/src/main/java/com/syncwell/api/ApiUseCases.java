@@ -96,28 +96,21 @@ public record ApiUseCases(
       TokenCipher cipher,
       StateSigner stateSigner,
       Clock clock) {
-    return wire(table, queue, connectors, cipher, stateSigner, clock, JobRequests.IGNORED);
+    return wire(
+        table,
+        queue,
+        connectors,
+        cipher,
+        stateSigner,
+        clock,
+        JobRequests.IGNORED,
+        CommitGroup.separately());
   }
 
   /**
    * Like {@link #wire(MetadataTable, JobQueue, ConnectorRegistry, TokenCipher, StateSigner,
-   * Clock)}, with {@code requests} told of every job the use cases create (metrics).
-   */
-  public static ApiUseCases wire(
-      MetadataTable table,
-      JobQueue queue,
-      ConnectorRegistry connectors,
-      TokenCipher cipher,
-      StateSigner stateSigner,
-      Clock clock,
-      JobRequests requests) {
-    return wire(
-        table, queue, connectors, cipher, stateSigner, clock, requests, CommitGroup.separately());
-  }
-
-  /**
-   * Like {@link #wire(MetadataTable, JobQueue, ConnectorRegistry, TokenCipher, StateSigner, Clock,
-   * JobRequests)}, with a requested job and its message committed through {@code commits}.
+   * Clock)}, with {@code requests} told of every job the use cases create (metrics), and a
+   * requested job and its message committed through {@code commits}.
    */
   public static ApiUseCases wire(
       MetadataTable table,

@@ -293,15 +293,7 @@ public final class SyncBenchmark {
 
     if (options.warmUpSeconds() > 0) {
       Phase mixWarmUp = new Phase("mix warm-up");
-      drive(
-          mixWarmUp,
-          users,
-          Duration.ofSeconds(options.warmUpSeconds()),
-          Long.MAX_VALUE,
-          u -> Kind.draw(ThreadLocalRandom.current()),
-          engine,
-          admin,
-          options.inFlight());
+      driveMix(mixWarmUp, users, options.warmUpSeconds(), engine, admin);
       out.printf(
           Locale.ROOT,
           "warm-up of the mix (not measured, lets the JIT compile the steady-state paths): %d"
@@ -315,15 +307,7 @@ public final class SyncBenchmark {
 
     sim.stats().reset();
     Phase steady = new Phase("engine");
-    drive(
-        steady,
-        users,
-        Duration.ofSeconds(options.seconds()),
-        Long.MAX_VALUE,
-        u -> Kind.draw(ThreadLocalRandom.current()),
-        engine,
-        admin,
-        options.inFlight());
+    driveMix(steady, users, options.seconds(), engine, admin);
     long simCalls = 0;
     long simBytes = 0;
     var stats = sim.stats().toJson();
@@ -435,6 +419,20 @@ public final class SyncBenchmark {
     } finally {
       ends.forget(jobId);
     }
+  }
+
+  /** The engine under the 90/9/1 mix for {@code seconds}, {@code --in-flight} at once. */
+  private void driveMix(Phase phase, List<User> users, int seconds, SyncOne engine, SimAdmin admin)
+      throws InterruptedException {
+    drive(
+        phase,
+        users,
+        Duration.ofSeconds(seconds),
+        Long.MAX_VALUE,
+        u -> Kind.draw(ThreadLocalRandom.current()),
+        engine,
+        admin,
+        options.inFlight());
   }
 
   /**
