@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -110,42 +111,30 @@ public final class DynamoDbMetadataTable implements MetadataTable {
     MetadataTable.requireBatch(keys, k -> k);
     Map<ItemKey, StoredItem> found = new HashMap<>();
     Instant now = clock.instant();
-    Map<String, KeysAndAttributes> pending =
-        Map.of(
-            tableName,
-            KeysAndAttributes.builder()
-                .keys(keys.stream().map(ItemMapping::key).toList())
-                .consistentRead(true)
-                .build());
-    for (int attempt = 1; ; attempt++) {
-      Map<String, KeysAndAttributes> asking = pending;
-      BatchGetItemResponse response =
-          call("BatchGetItem", () -> client.batchGetItem(b -> b.requestItems(asking)));
-      for (Map<String, AttributeValue> raw :
-          response.responses().getOrDefault(tableName, List.of())) {
-        StoredItem stored = ItemMapping.storedItem(raw);
-        if (!stored.item().isExpiredAt(now)) {
-          found.put(stored.key(), stored);
-        }
-      }
-      KeysAndAttributes left =
-          response.hasUnprocessedKeys() ? response.unprocessedKeys().get(tableName) : null;
-      if (left == null || !left.hasKeys() || left.keys().isEmpty()) {
-        return found;
-      }
-      if (attempt >= batchRetry.maxAttempts()) {
-        throw new StorageFailure(
-            left.keys().size()
-                + " of "
-                + keys.size()
-                + " batch reads were still unprocessed after "
-                + attempt
-                + " BatchGetItem calls",
-            null);
-      }
-      pending = Map.of(tableName, left);
-      pause(batchRetry.pauseAfter(attempt));
-    }
+    untilProcessed(
+        "BatchGetItem",
+        "batch reads",
+        "",
+        keys.stream().map(ItemMapping::key).toList(),
+        asking -> {
+          KeysAndAttributes request =
+              KeysAndAttributes.builder().keys(asking).consistentRead(true).build();
+          BatchGetItemResponse response =
+              call(
+                  "BatchGetItem",
+                  () -> client.batchGetItem(b -> b.requestItems(Map.of(tableName, request))));
+          for (Map<String, AttributeValue> raw :
+              response.responses().getOrDefault(tableName, List.of())) {
+            StoredItem stored = ItemMapping.storedItem(raw);
+            if (!stored.item().isExpiredAt(now)) {
+              found.put(stored.key(), stored);
+            }
+          }
+          KeysAndAttributes left =
+              response.hasUnprocessedKeys() ? response.unprocessedKeys().get(tableName) : null;
+          return left == null || !left.hasKeys() ? List.of() : left.keys();
+        });
+    return found;
   }
 
   @Override
@@ -399,29 +388,57 @@ public final class DynamoDbMetadataTable implements MetadataTable {
   }
 
   private void batchWrite(List<WriteRequest> requests) {
-    Map<String, List<WriteRequest>> pending = Map.of(tableName, requests);
+    untilProcessed(
+        "BatchWriteItem",
+        "batch writes",
+        " (the others are written)",
+        requests,
+        sending -> {
+          BatchWriteItemResponse response =
+              call(
+                  "BatchWriteItem",
+                  () -> client.batchWriteItem(b -> b.requestItems(Map.of(tableName, sending))));
+          return response.hasUnprocessedItems()
+              ? response.unprocessedItems().getOrDefault(tableName, List.of())
+              : List.of();
+        });
+  }
+
+  /**
+   * Makes one batch call with {@code first}, then one with what the engine left unprocessed, until
+   * nothing is left: at most {@link BatchRetry#maxAttempts()} calls with its backoff between them;
+   * then {@link StorageFailure} saying how many were never processed.
+   *
+   * @param callOnce one call; returns what it left unprocessed, empty when nothing
+   */
+  private <R> void untilProcessed(
+      String operation,
+      String requests,
+      String whatHappened,
+      List<R> first,
+      Function<List<R>, List<R>> callOnce) {
+    List<R> pending = first;
     for (int attempt = 1; ; attempt++) {
-      Map<String, List<WriteRequest>> sending = pending;
-      BatchWriteItemResponse response =
-          call("BatchWriteItem", () -> client.batchWriteItem(b -> b.requestItems(sending)));
-      int left =
-          response.hasUnprocessedItems()
-              ? response.unprocessedItems().values().stream().mapToInt(List::size).sum()
-              : 0;
-      if (left == 0) {
+      List<R> left = callOnce.apply(pending);
+      if (left.isEmpty()) {
         return;
       }
       if (attempt >= batchRetry.maxAttempts()) {
         throw new StorageFailure(
-            left
+            left.size()
                 + " of "
-                + requests.size()
-                + " batch writes were still unprocessed after "
+                + first.size()
+                + " "
+                + requests
+                + " were still unprocessed after "
                 + attempt
-                + " BatchWriteItem calls (the others are written)",
+                + " "
+                + operation
+                + " calls"
+                + whatHappened,
             null);
       }
-      pending = response.unprocessedItems();
+      pending = left;
       pause(batchRetry.pauseAfter(attempt));
     }
   }

@@ -129,17 +129,13 @@ public final class IdempotencyStore {
     StoredResponse kept =
         response.fitsWhole() ? response : StoredResponse.statusOnly(response.status());
     Item completed =
-        Item.builder(itemKey)
-            .set("kind", "IDEMPOTENCY")
-            .set("requestHash", held.requestHash())
+        record(itemKey, held.requestHash(), held.claimedAt())
             .set("state", COMPLETE)
-            .set("claimedAt", held.claimedAt().toString())
             .set("completedAt", clock.instant().toString())
             .set("status", kept.status())
             .set("contentType", kept.contentType())
             .set("headers", headers(kept.headers()))
             .set("body", AttributeValue.of(kept.body()))
-            .expiresAt(held.claimedAt().plus(RETENTION))
             .build();
     table.putIfVersion(completed, held.claimVersion());
   }
@@ -156,14 +152,19 @@ public final class IdempotencyStore {
   }
 
   private static Item claim(ItemKey itemKey, String requestHash, Instant now) {
+    return record(itemKey, requestHash, now)
+        .set("state", IN_FLIGHT)
+        .set("leaseUntil", now.plus(IN_FLIGHT_LEASE).toString())
+        .build();
+  }
+
+  /** What every state of a record holds: the request's hash, the claim time and the expiry. */
+  private static Item.Builder record(ItemKey itemKey, String requestHash, Instant claimedAt) {
     return Item.builder(itemKey)
         .set("kind", "IDEMPOTENCY")
         .set("requestHash", requestHash)
-        .set("state", IN_FLIGHT)
-        .set("claimedAt", now.toString())
-        .set("leaseUntil", now.plus(IN_FLIGHT_LEASE).toString())
-        .expiresAt(now.plus(RETENTION))
-        .build();
+        .set("claimedAt", claimedAt.toString())
+        .expiresAt(claimedAt.plus(RETENTION));
   }
 
   private static AttributeValue headers(Map<String, String> headers) {

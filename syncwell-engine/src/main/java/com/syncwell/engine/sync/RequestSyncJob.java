@@ -113,7 +113,10 @@ public final class RequestSyncJob {
     return message;
   }
 
-  /** Cancels a job whose message was not sent, unless the stores rolled its creation back. */
+  /**
+   * Cancels a job whose message was not sent. After a grouped commit rolled the job back there is
+   * nothing to cancel and this only finds it missing.
+   */
   private void cancelQuietly(Job created, RuntimeException cause) {
     if (created == null) {
       return;

@@ -110,11 +110,11 @@ public final class SqliteMetadataTable implements MetadataTable {
       "SELECT " + COLUMNS + " FROM meta_items WHERE pk = ? AND sk = ? AND " + LIVE;
 
   /**
-   * {@link #GET} for 1 to {@link MetadataTable#MAX_BATCH_SIZE} keys, by the number of keys: one
-   * primary-key lookup per OR term. Parameters: pk and sk of each key, then now.
+   * {@link #GET} for 1 to {@link MetadataTable#MAX_BATCH_SIZE} keys, at index (number of keys - 1):
+   * one primary-key lookup per OR term. Parameters: pk and sk of each key, then now.
    */
   private static final List<String> BATCH_GET =
-      IntStream.rangeClosed(0, MAX_BATCH_SIZE)
+      IntStream.rangeClosed(1, MAX_BATCH_SIZE)
           .mapToObj(
               n ->
                   "SELECT "
@@ -186,7 +186,7 @@ public final class SqliteMetadataTable implements MetadataTable {
     long now = clock.millis();
     return db.read(
         c -> {
-          PreparedStatement ps = c.prepare(BATCH_GET.get(keys.size()));
+          PreparedStatement ps = c.prepare(BATCH_GET.get(keys.size() - 1));
           int i = 1;
           for (ItemKey key : keys) {
             ps.setString(i++, key.partitionKey());
