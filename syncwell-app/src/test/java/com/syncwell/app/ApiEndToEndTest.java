@@ -52,19 +52,7 @@ class ApiEndToEndTest {
   void a_user_connects_both_providers_through_oauth_syncs_workouts_and_a_rerun_writes_nothing()
       throws Exception {
     JsonNode me = call("GET", "/v1/users/me", null, 200);
-    String fitbit = connect("fitbit", "e2e-alice");
-    String strava = connect("strava", "e2e-alice");
-    JsonNode config =
-        call(
-            "POST",
-            "/v1/sync-configs",
-            "{\"sourceConnectionId\":\""
-                + fitbit
-                + "\",\"destinationConnectionId\":\""
-                + strava
-                + "\",\"dataType\":\"workout\"}",
-            201);
-    String configId = config.path("syncConfigId").asText();
+    String configId = user().connectWorkoutRoute(base, "e2e-alice").configId();
 
     JsonNode first = runJob(configId, "first-run");
     JsonNode second = runJob(configId, "second-run");
@@ -98,10 +86,6 @@ class ApiEndToEndTest {
 
   private ApiUser user() {
     return new ApiUser(token, http);
-  }
-
-  private String connect(String provider, String simUser) throws Exception {
-    return user().connect(base, provider, simUser);
   }
 
   private JsonNode call(String method, String path, String body, int expected)

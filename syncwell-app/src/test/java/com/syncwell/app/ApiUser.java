@@ -119,6 +119,33 @@ public final class ApiUser {
     return connect(base, base, provider, simUser);
   }
 
+  /**
+   * A user's Fitbit and Strava connection ids and the Fitbit → Strava workout config between them.
+   */
+  public record WorkoutRoute(String fitbit, String strava, String configId) {}
+
+  /**
+   * Connects Fitbit and Strava for {@code simUser} through OAuth on one API and creates a Fitbit →
+   * Strava workout sync config there (201).
+   */
+  public WorkoutRoute connectWorkoutRoute(String base, String simUser)
+      throws IOException, InterruptedException {
+    String fitbit = connect(base, "fitbit", simUser);
+    String strava = connect(base, "strava", simUser);
+    JsonNode config =
+        call(
+            base,
+            "POST",
+            "/v1/sync-configs",
+            JSON.writeValueAsString(
+                Map.of(
+                    "sourceConnectionId", fitbit,
+                    "destinationConnectionId", strava,
+                    "dataType", "workout")),
+            201);
+    return new WorkoutRoute(fitbit, strava, config.path("syncConfigId").asText());
+  }
+
   public static JsonNode parse(String body) throws IOException {
     return JSON.readTree(body);
   }

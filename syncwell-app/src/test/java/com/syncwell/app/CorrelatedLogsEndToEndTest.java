@@ -231,19 +231,7 @@ class CorrelatedLogsEndToEndTest {
   }
 
   private String connectedConfig() throws Exception {
-    String fitbit = connect("fitbit", "e2e-logs-alice");
-    String strava = connect("strava", "e2e-logs-alice");
-    JsonNode config =
-        call(
-            "POST",
-            "/v1/sync-configs",
-            "{\"sourceConnectionId\":\""
-                + fitbit
-                + "\",\"destinationConnectionId\":\""
-                + strava
-                + "\",\"dataType\":\"workout\"}",
-            201);
-    return config.path("syncConfigId").asText();
+    return user().connectWorkoutRoute(base, "e2e-logs-alice").configId();
   }
 
   private String runJob(String configId) throws Exception {
@@ -290,10 +278,6 @@ class CorrelatedLogsEndToEndTest {
 
   private ApiUser user() {
     return new ApiUser(token, http);
-  }
-
-  private String connect(String provider, String simUser) throws Exception {
-    return user().connect(base, provider, simUser);
   }
 
   private JsonNode call(String method, String path, String body, int expected)

@@ -59,19 +59,7 @@ class MeasuredTrafficProfileTest {
   void a_profile_recorded_from_a_run_reconciles_with_the_model_and_names_no_user()
       throws Exception {
     call("GET", "/v1/users/me", null, 200);
-    String fitbit = connect("fitbit", "e2e-alice");
-    String strava = connect("strava", "e2e-alice");
-    JsonNode config =
-        call(
-            "POST",
-            "/v1/sync-configs",
-            "{\"sourceConnectionId\":\""
-                + fitbit
-                + "\",\"destinationConnectionId\":\""
-                + strava
-                + "\",\"dataType\":\"workout\"}",
-            201);
-    String configId = config.path("syncConfigId").asText();
+    String configId = user().connectWorkoutRoute(base, "e2e-alice").configId();
     runJob(configId, "first-run");
     runJob(configId, "second-run");
     call("GET", "/v1/connections", null, 200);
@@ -131,10 +119,6 @@ class MeasuredTrafficProfileTest {
 
   private ApiUser user() {
     return new ApiUser(token, http);
-  }
-
-  private String connect(String provider, String simUser) throws Exception {
-    return user().connect(base, provider, simUser);
   }
 
   private JsonNode call(String method, String path, String body, int expected)

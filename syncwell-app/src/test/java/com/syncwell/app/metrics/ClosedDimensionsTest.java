@@ -70,21 +70,11 @@ class ClosedDimensionsTest {
 
   @Test
   void every_tag_of_every_meter_after_a_realistic_run_is_inside_its_closed_set() throws Exception {
-    String fitbit = connect("fitbit", "metrics-alice");
-    String strava = connect("strava", "metrics-alice");
-    String configId =
-        send(
-                "POST",
-                "/v1/sync-configs",
-                "{\"sourceConnectionId\":\""
-                    + fitbit
-                    + "\",\"destinationConnectionId\":\""
-                    + strava
-                    + "\",\"dataType\":\"workout\"}",
-                null,
-                token)
-            .path("syncConfigId")
-            .asText();
+    ApiUser.WorkoutRoute route =
+        new ApiUser(token, http).connectWorkoutRoute(base, "metrics-alice");
+    String fitbit = route.fitbit();
+    String strava = route.strava();
+    String configId = route.configId();
     String body = "{\"syncConfigId\":\"" + configId + "\"}";
     String jobId = send("POST", "/v1/sync-jobs", body, "key-1", token).path("jobId").asText();
     awaitEnd(jobId);
@@ -181,10 +171,6 @@ class ClosedDimensionsTest {
       TimeUnit.MILLISECONDS.sleep(100); // polling the job with a bound
     }
     throw new AssertionError("job did not end within " + BOUND);
-  }
-
-  private String connect(String provider, String simUser) throws Exception {
-    return new ApiUser(token, http).connect(base, provider, simUser);
   }
 
   private JsonNode send(String method, String path, String body, String key, String bearer)
