@@ -2,19 +2,27 @@ package com.syncwell.store.sqlite;
 
 import com.syncwell.engine.port.StorageFailure;
 import java.sql.SQLException;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * One caller's {@link SqlWork} waiting for the group commit that runs it. Written and read only
- * under the database's write lock, which orders the leader's writes before the owner's reads.
+ * One caller's {@link SqlWork} waiting for the group commit that runs it. The leader that ran it
+ * sets the outcome, then {@code done} (volatile: the owner that reads {@code done} sees the
+ * outcome), then wakes the owner.
  */
 final class PendingWrite<T> {
   private final SqlWork<T> work;
-  private boolean done;
+  private final Thread owner;
+  private volatile boolean done;
   private T value;
   private Throwable failure;
 
-  PendingWrite(SqlWork<T> work) {
+  PendingWrite(SqlWork<T> work, Thread owner) {
     this.work = work;
+    this.owner = owner;
+  }
+
+  Thread owner() {
+    return owner;
   }
 
   SqlWork<T> work() {
@@ -28,6 +36,7 @@ final class PendingWrite<T> {
   void succeed(T result) {
     value = result;
     done = true;
+    LockSupport.unpark(owner);
   }
 
   /** Ran and failed ({@code cause} from the work), or its group's transaction failed. */
@@ -35,6 +44,7 @@ final class PendingWrite<T> {
     failure = cause;
     value = null;
     done = true;
+    LockSupport.unpark(owner);
   }
 
   /** The work's result, or its failure rethrown as {@link SqliteDatabase#write} documents. */

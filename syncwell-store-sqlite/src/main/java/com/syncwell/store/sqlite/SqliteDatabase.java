@@ -17,6 +17,8 @@ import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -40,6 +42,7 @@ public final class SqliteDatabase implements AutoCloseable {
   private final SqlSession writer;
   private final ReentrantLock writeLock = new ReentrantLock();
   private final ConcurrentLinkedQueue<PendingWrite<?>> pending = new ConcurrentLinkedQueue<>();
+  private final LongAdder groupCommits = new LongAdder();
   private final BlockingQueue<SqlSession> readers = new ArrayBlockingQueue<>(READERS);
   private final List<SqlSession> all = new ArrayList<>();
 
@@ -96,34 +99,61 @@ public final class SqliteDatabase implements AutoCloseable {
    * exception rethrown ({@link SQLException} as {@link StorageFailure}). Nested calls on the same
    * thread join the outer transaction.
    *
-   * <p><b>Group commit:</b> writes that arrive while another commits wait, and the next thread to
-   * take the write lock runs all of them (up to {@value #MAX_GROUP}) in one transaction, each
-   * inside its own savepoint, so a failing one is rolled back alone. A commit costs the same for
-   * one write or sixty-four; under concurrency this multiplies the write rate. Every caller still
-   * returns only after the commit that holds its write, so what was acknowledged survives a crash
-   * of the process (ADR 0002). If {@code BEGIN} or {@code COMMIT} itself fails, every write of that
-   * group fails.
+   * <p><b>Group commit:</b> writes that arrive while another commits wait (parked, not queued on
+   * the lock); when that commit is done, the oldest of them leads: it runs all waiting writes (up
+   * to {@value #MAX_GROUP}) in one transaction, each inside its own savepoint, so a failing one is
+   * rolled back alone, and wakes each owner when the group has committed. A commit costs about the
+   * same for one write or sixty-four; under concurrency this multiplies the write rate. Every
+   * caller still returns only after the commit that holds its write, so what was acknowledged
+   * survives a crash of the process (ADR 0002). If {@code BEGIN} or {@code COMMIT} itself fails,
+   * every write of that group fails.
    */
   public <T> T write(SqlWork<T> work) {
     if (writeLock.isHeldByCurrentThread()) {
       return run(work, writer);
     }
-    PendingWrite<T> mine = new PendingWrite<>(work);
+    PendingWrite<T> mine = new PendingWrite<>(work, Thread.currentThread());
     pending.add(mine);
-    writeLock.lock();
-    try {
-      while (!mine.isDone()) {
-        commitGroup();
+    boolean interrupted = false;
+    while (!mine.isDone()) {
+      if (writeLock.tryLock()) {
+        try {
+          commitGroup();
+        } finally {
+          writeLock.unlock();
+        }
+        wakeNextLeader();
+      } else {
+        LockSupport.park(this);
+        interrupted |= Thread.interrupted(); // keep waiting (the write may commit), but tell later
       }
-    } finally {
-      writeLock.unlock();
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
     return mine.result();
+  }
+
+  /**
+   * After a leader let go of the write lock: the oldest write still waiting leads the next group. A
+   * caller that failed to take the lock parks only after it queued its write, and the holder it
+   * lost to looks at the queue after letting go, so no write is left waiting with nobody leading.
+   */
+  private void wakeNextLeader() {
+    PendingWrite<?> next = pending.peek();
+    if (next != null) {
+      LockSupport.unpark(next.owner());
+    }
   }
 
   /** Writes waiting for a group commit (tests and metrics). */
   int pendingWrites() {
     return pending.size();
+  }
+
+  /** Transactions the group commit has begun, each holding one or more writes (tests). */
+  long groupCommits() {
+    return groupCommits.sum();
   }
 
   private void commitGroup() {
@@ -135,6 +165,7 @@ public final class SqliteDatabase implements AutoCloseable {
     if (group.isEmpty()) {
       return;
     }
+    groupCommits.increment();
     try {
       exec(writer, "BEGIN IMMEDIATE");
     } catch (SQLException e) {
