@@ -26,6 +26,7 @@ class IdempotencyTest {
   ApiBed bed;
   final AtomicInteger created = new AtomicInteger();
   final AtomicInteger flakyCalls = new AtomicInteger();
+  final AtomicInteger recordedCalls = new AtomicInteger();
   final CountDownLatch slowEntered = new CountDownLatch(1);
   final CountDownLatch slowRelease = new CountDownLatch(1);
 
@@ -54,6 +55,18 @@ class IdempotencyTest {
                     throw new StorageFailure("down", null);
                   }
                   return ApiResponse.json(201, Map.of("ok", true));
+                }),
+            Route.user(
+                "POST",
+                "/v1/test/recorded",
+                r -> {
+                  ApiResponse answer =
+                      ApiResponse.json(201, Map.of("n", recordedCalls.incrementAndGet()));
+                  r.responseRecord().record(answer);
+                  if (r.header("X-Fail-After-Recording").isPresent()) {
+                    throw new StorageFailure("down after the effects committed", null);
+                  }
+                  return answer;
                 }),
             Route.user(
                 "POST",
@@ -193,5 +206,38 @@ class IdempotencyTest {
     bed.sendJson("PUT", "/v1/test/things/t1", "user-a", "{}");
     bed.sendJson("PUT", "/v1/test/things/t1", "user-a", "{}");
     assertThat(created).hasValue(3);
+  }
+
+  @Test
+  void an_answer_the_handler_recorded_in_its_own_commit_is_the_one_replayed() {
+    ApiBed.Reply first = post("/v1/test/recorded", "user-a", "{}", "rec-1");
+    ApiBed.Reply again = post("/v1/test/recorded", "user-a", "{}", "rec-1");
+
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(again.status()).isEqualTo(201);
+    assertThat(again.body()).isEqualTo(first.body());
+    assertThat(again.header("Idempotency-Replayed")).isEqualTo("true");
+    assertThat(recordedCalls).hasValue(1);
+  }
+
+  @Test
+  void a_failure_after_the_answer_was_recorded_with_the_effects_still_replays_that_answer() {
+    ApiBed.Reply failed =
+        bed.sendJson(
+            "POST",
+            "/v1/test/recorded",
+            "user-a",
+            "{}",
+            "Idempotency-Key",
+            "rec-2",
+            "X-Fail-After-Recording",
+            "yes");
+    PipelineTest.assertProblem(failed, 503, "service_unavailable");
+
+    ApiBed.Reply retried = post("/v1/test/recorded", "user-a", "{}", "rec-2");
+    assertThat(retried.status()).isEqualTo(201);
+    assertThat(retried.header("Idempotency-Replayed")).isEqualTo("true");
+    assertThat(retried.json().path("n").asInt()).isEqualTo(1);
+    assertThat(recordedCalls).as("the effects ran once").hasValue(1);
   }
 }

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param userId the verified user, for {@link Route.Access#USER} routes; never from the request
  *     itself
  * @param clientAddress the client IP as resolved through trusted proxies
+ * @param responseRecord where the handler may record its answer inside its own commit ({@link
+ *     ResponseRecord#NONE} unless the request holds an {@code Idempotency-Key})
  */
 public record ApiRequest(
     Route route,
@@ -24,7 +26,8 @@ public record ApiRequest(
     byte[] body,
     String correlationId,
     Optional<String> userId,
-    String clientAddress) {
+    String clientAddress,
+    ResponseRecord responseRecord) {
   public ApiRequest {
     Objects.requireNonNull(route, "route");
     pathParams = Map.copyOf(pathParams);
@@ -33,6 +36,46 @@ public record ApiRequest(
     body = body.clone();
     Objects.requireNonNull(correlationId, "correlationId");
     Objects.requireNonNull(userId, "userId");
+    Objects.requireNonNull(responseRecord, "responseRecord");
+  }
+
+  /** A request without a place to record its answer ({@link ResponseRecord#NONE}). */
+  public ApiRequest(
+      Route route,
+      String rawPath,
+      Map<String, String> pathParams,
+      Map<String, List<String>> query,
+      Headers headers,
+      byte[] body,
+      String correlationId,
+      Optional<String> userId,
+      String clientAddress) {
+    this(
+        route,
+        rawPath,
+        pathParams,
+        query,
+        headers,
+        body,
+        correlationId,
+        userId,
+        clientAddress,
+        ResponseRecord.NONE);
+  }
+
+  /** This request with {@code record} as the place for its answer. */
+  public ApiRequest withResponseRecord(ResponseRecord record) {
+    return new ApiRequest(
+        route,
+        rawPath,
+        pathParams,
+        query,
+        headers,
+        body,
+        correlationId,
+        userId,
+        clientAddress,
+        record);
   }
 
   public String method() {

@@ -27,7 +27,11 @@ import org.slf4j.LoggerFactory;
  *       Idempotency-Replayed: true}; the same key with another request is 422 {@code
  *       idempotency_key_reused}; while the first is still running, 409 {@code
  *       idempotency_request_in_flight};
- *   <li>a 5xx releases the key so the client may retry with it.
+ *   <li>a 5xx releases the key so the client may retry with it;
+ *   <li>a handler whose effects are one commit may record its answer inside that commit through
+ *       {@link ApiRequest#responseRecord()} (see {@link ResponseRecord}): where the store commits
+ *       it atomically with the effects, no crash can leave a key in flight whose effects happened
+ *       (a retry after the lease would repeat them), and the request costs one write less.
  * </ul>
  */
 public final class IdempotencyGate {
@@ -110,23 +114,19 @@ public final class IdempotencyGate {
       String user,
       String key,
       IdempotencyClaim.Proceed held) {
+    ClaimRecord record = new ClaimRecord(user, key, held);
     ApiResponse response;
     try {
-      response = handler.apply(request);
+      response = handler.apply(request.withResponseRecord(record));
     } catch (RuntimeException e) {
       releaseQuietly(user, key, held);
       throw e;
     }
-    StoredResponse stored =
-        new StoredResponse(
-            response.status(),
-            response.contentType().orElse(""),
-            response.headers(),
-            response.body());
+    StoredResponse stored = stored(response);
     try {
       if (response.status() >= 500 || !stored.fitsWhole()) {
-        store.release(user, key, held);
-      } else {
+        store.release(user, key, held); // a no-op if the handler's commit recorded it after all
+      } else if (!record.recorded()) {
         store.complete(user, key, held, stored);
       }
     } catch (RuntimeException e) {
@@ -134,6 +134,42 @@ public final class IdempotencyGate {
       LOG.warn("could not record the idempotent response: {}", e.getClass().getSimpleName());
     }
     return response;
+  }
+
+  private static StoredResponse stored(ApiResponse response) {
+    return new StoredResponse(
+        response.status(), response.contentType().orElse(""), response.headers(), response.body());
+  }
+
+  /**
+   * The claim's {@link ResponseRecord}: completes the record with the handler's answer inside the
+   * handler's commit. Answers that would be released (5xx) or kept as status only are left to the
+   * gate.
+   */
+  private final class ClaimRecord implements ResponseRecord {
+    private final String user;
+    private final String key;
+    private final IdempotencyClaim.Proceed held;
+    private volatile boolean recorded;
+
+    ClaimRecord(String user, String key, IdempotencyClaim.Proceed held) {
+      this.user = user;
+      this.key = key;
+      this.held = held;
+    }
+
+    @Override
+    public void record(ApiResponse response) {
+      StoredResponse stored = stored(response);
+      if (response.status() < 500 && stored.fitsWhole()) {
+        store.complete(user, key, held, stored);
+        recorded = true;
+      }
+    }
+
+    boolean recorded() {
+      return recorded;
+    }
   }
 
   private void releaseQuietly(String user, String key, IdempotencyClaim.Proceed held) {

@@ -134,12 +134,12 @@ public final class SyncJobRoutes {
   private ApiResponse request(ApiRequest request) {
     RequestBody body = request.bodyAs(RequestBody.class);
     SyncRequest sync = syncRequest(body);
-    return switch (requestSync.request(request.user(), sync, request.correlationId())) {
-      case SyncRequested r ->
-          ApiResponse.json(
-                  202,
-                  new AcceptedView(r.job().jobId(), r.job().status().name(), r.config().configId()))
-              .withHeader("Location", "/v1/sync-jobs/" + r.job().jobId());
+    return switch (requestSync.request(
+        request.user(),
+        sync,
+        request.correlationId(),
+        job -> request.responseRecord().record(accepted(job)))) {
+      case SyncRequested r -> accepted(r.job());
       case SyncConfigNotFound n ->
           Refusals.problem(n).withField("syncConfigId").toResponse(request.correlationId());
       case ConnectionNotFound n ->
@@ -151,6 +151,12 @@ public final class SyncJobRoutes {
               .toResponse(request.correlationId());
       case Refusal r -> Refusals.problem(r).toResponse(request.correlationId());
     };
+  }
+
+  /** 202 for a queued job; recorded as the idempotent answer in the commit that creates the job. */
+  private static ApiResponse accepted(Job job) {
+    return ApiResponse.json(202, new AcceptedView(job.jobId(), job.status().name(), job.configId()))
+        .withHeader("Location", "/v1/sync-jobs/" + job.jobId());
   }
 
   private static SyncRequest syncRequest(RequestBody body) {

@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * {@code POST /v1/sync-jobs}: runs a sync now, through {@link RequestSyncJob} with trigger MANUAL.
@@ -76,13 +77,27 @@ public final class RequestSync {
    *     cancelled; see {@link RequestSyncJob})
    */
   public RequestSyncOutcome request(String userId, SyncRequest request, String correlationId) {
+    return request(userId, request, correlationId, job -> {});
+  }
+
+  /**
+   * Like {@link #request(String, SyncRequest, String)}; when a job is created, {@code alsoCommit}
+   * runs with it inside the commit that creates the job and sends its message (see {@link
+   * RequestSyncJob#request(String, String, JobTrigger, Optional, String, Consumer)}), so the caller
+   * can record its answer together with the job.
+   */
+  public RequestSyncOutcome request(
+      String userId, SyncRequest request, String correlationId, Consumer<Job> alsoCommit) {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(correlationId, "correlationId");
+    Objects.requireNonNull(alsoCommit, "alsoCommit");
     return switch (request) {
-      case SyncOfConfig ofConfig -> ofConfig(userId, ofConfig, correlationId);
+      case SyncOfConfig ofConfig -> ofConfig(userId, ofConfig, correlationId, alsoCommit);
       case SyncOfPair ofPair ->
-          beingErased(userId) ? new AccountBeingErased() : ofPair(userId, ofPair, correlationId);
+          beingErased(userId)
+              ? new AccountBeingErased()
+              : ofPair(userId, ofPair, correlationId, alsoCommit);
     };
   }
 
@@ -90,7 +105,8 @@ public final class RequestSync {
     return profiles.get(userId).map(Profile::isBeingErased).orElse(false);
   }
 
-  private RequestSyncOutcome ofConfig(String userId, SyncOfConfig request, String correlationId) {
+  private RequestSyncOutcome ofConfig(
+      String userId, SyncOfConfig request, String correlationId, Consumer<Job> alsoCommit) {
     String configId = request.syncConfigId();
     if (!FieldRules.isId(configId)) {
       return beingErased(userId) ? new AccountBeingErased() : new SyncConfigNotFound(configId);
@@ -110,10 +126,11 @@ public final class RequestSync {
     if (refusal.isPresent()) {
       return refusal.get();
     }
-    return enqueue(userId, found.get(), Optional.empty(), correlationId);
+    return enqueue(userId, found.get(), Optional.empty(), correlationId, alsoCommit);
   }
 
-  private RequestSyncOutcome ofPair(String userId, SyncOfPair request, String correlationId) {
+  private RequestSyncOutcome ofPair(
+      String userId, SyncOfPair request, String correlationId, Consumer<Job> alsoCommit) {
     Optional<DataType> type = DataType.fromWireName(request.dataType());
     if (type.isEmpty()) {
       return new InvalidField("dataType", "must be one of " + FieldRules.DATA_TYPES);
@@ -167,13 +184,18 @@ public final class RequestSync {
     SyncConfig config =
         SameRoute.find(configs.listByUser(userId), unscheduled)
             .orElseGet(() -> configs.create(userId, unscheduled));
-    return enqueue(userId, config, window, correlationId);
+    return enqueue(userId, config, window, correlationId, alsoCommit);
   }
 
   private RequestSyncOutcome enqueue(
-      String userId, SyncConfig config, Optional<TimeWindow> window, String correlationId) {
+      String userId,
+      SyncConfig config,
+      Optional<TimeWindow> window,
+      String correlationId,
+      Consumer<Job> alsoCommit) {
     Job job =
-        requestSyncJob.request(userId, config.configId(), JobTrigger.MANUAL, window, correlationId);
+        requestSyncJob.request(
+            userId, config.configId(), JobTrigger.MANUAL, window, correlationId, alsoCommit);
     return new SyncRequested(job, config);
   }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +69,25 @@ public final class RequestSyncJob {
       JobTrigger trigger,
       Optional<TimeWindow> window,
       String correlationId) {
+    return request(userId, configId, trigger, window, correlationId, job -> {});
+  }
+
+  /**
+   * Like {@link #request(String, String, JobTrigger, Optional, String)}, and {@code alsoCommit}
+   * runs with the created job after its message was sent, inside the same {@link CommitGroup}: its
+   * writes to the same stores (such as the caller's idempotency record) commit with the job and the
+   * message, or, where the group is atomic, not at all. When it throws, the request fails as if the
+   * send had failed.
+   */
+  public Job request(
+      String userId,
+      String configId,
+      JobTrigger trigger,
+      Optional<TimeWindow> window,
+      String correlationId,
+      Consumer<Job> alsoCommit) {
     Objects.requireNonNull(correlationId, "correlationId");
+    Objects.requireNonNull(alsoCommit, "alsoCommit");
     Span span =
         MessageTraceContext.tracer()
             .spanBuilder("enqueue sync job")
@@ -86,6 +105,7 @@ public final class RequestSyncJob {
                   Job fresh = jobs.create(userId, configId, trigger, window);
                   created.set(fresh);
                   queue.send(message(fresh, correlationId, trace));
+                  alsoCommit.accept(fresh);
                   return fresh;
                 });
       } catch (RuntimeException e) {

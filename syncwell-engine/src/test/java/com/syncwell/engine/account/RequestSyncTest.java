@@ -3,26 +3,33 @@ package com.syncwell.engine.account;
 import static com.syncwell.engine.account.AccountBed.ALICE;
 import static com.syncwell.engine.account.AccountBed.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.syncwell.connector.TimeWindow;
 import com.syncwell.domain.ConflictStrategy;
 import com.syncwell.domain.DataType;
+import com.syncwell.engine.port.StorageFailure;
 import com.syncwell.engine.port.queue.ReceivedMessage;
 import com.syncwell.engine.store.Connection;
 import com.syncwell.engine.store.ConnectionStatus;
+import com.syncwell.engine.store.IdempotencyClaim;
 import com.syncwell.engine.store.Job;
 import com.syncwell.engine.store.JobStatus;
 import com.syncwell.engine.store.JobTrigger;
+import com.syncwell.engine.store.StoredResponse;
 import com.syncwell.engine.store.SyncConfig;
 import com.syncwell.engine.store.SyncConfigSpec;
 import com.syncwell.engine.sync.RequestSyncJob;
 import com.syncwell.engine.sync.SyncJobMessage;
+import com.syncwell.store.sqlite.SqliteCommitGroup;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,6 +85,69 @@ class RequestSyncTest {
     assertThat(job.configId()).isEqualTo(config.configId());
     assertThat(bed.jobs.get(ALICE, job.jobId())).contains(job);
     assertOneMessageFor(bed.drainQueue(), job);
+  }
+
+  /** Job and message in one SQLite commit, as the API runs them on the embedded store. */
+  private RequestSync grouped() {
+    return new RequestSync(
+        bed.configs,
+        bed.connections,
+        bed.profiles,
+        bed.connectors,
+        new RequestSyncJob(bed.jobs, bed.queue, new SqliteCommitGroup(bed.db)),
+        bed.clock);
+  }
+
+  private static StoredResponse answer(Job job) {
+    return new StoredResponse(
+        202, "application/json", Map.of(), job.jobId().getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void an_answer_recorded_with_the_job_is_committed_with_it_and_replayed() {
+    SyncConfig config = bed.config(ALICE, fitbit, strava, DataType.WORKOUT);
+    var claim = (IdempotencyClaim.Proceed) bed.idempotency.begin(ALICE, "key-1", "hash-1");
+
+    RequestSyncOutcome outcome =
+        grouped()
+            .request(
+                ALICE,
+                new SyncOfConfig(config.configId()),
+                "corr-42",
+                job -> bed.idempotency.complete(ALICE, "key-1", claim, answer(job)));
+
+    Job job = ((SyncRequested) outcome).job();
+    assertThat(bed.idempotency.begin(ALICE, "key-1", "hash-1"))
+        .isEqualTo(new IdempotencyClaim.Replay(answer(job)));
+    assertOneMessageFor(bed.drainQueue(), job);
+  }
+
+  @Test
+  void when_the_answer_cannot_be_recorded_neither_the_job_nor_its_message_is_committed() {
+    SyncConfig config = bed.config(ALICE, fitbit, strava, DataType.WORKOUT);
+    var claim = (IdempotencyClaim.Proceed) bed.idempotency.begin(ALICE, "key-1", "hash-1");
+
+    assertThatThrownBy(
+            () ->
+                grouped()
+                    .request(
+                        ALICE,
+                        new SyncOfConfig(config.configId()),
+                        "corr-42",
+                        job -> {
+                          bed.idempotency.complete(ALICE, "key-1", claim, answer(job));
+                          throw new StorageFailure("the record's write failed", null);
+                        }))
+        .isInstanceOf(StorageFailure.class);
+
+    assertThat(bed.jobs.listByUser(ALICE, 10, Optional.empty()).items()).isEmpty();
+    assertThat(bed.drainQueue()).isEmpty();
+    assertThat(bed.idempotency.begin(ALICE, "key-1", "hash-1"))
+        .as("still the claim, so the gate can release it for a retry")
+        .isInstanceOf(IdempotencyClaim.InFlight.class);
+    bed.idempotency.release(ALICE, "key-1", claim);
+    assertThat(bed.idempotency.begin(ALICE, "key-1", "hash-1"))
+        .isInstanceOf(IdempotencyClaim.Proceed.class);
   }
 
   @Test
