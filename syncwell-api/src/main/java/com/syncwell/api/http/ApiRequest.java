@@ -39,30 +39,6 @@ public record ApiRequest(
     Objects.requireNonNull(responseRecord, "responseRecord");
   }
 
-  /** A request without a place to record its answer ({@link ResponseRecord#NONE}). */
-  public ApiRequest(
-      Route route,
-      String rawPath,
-      Map<String, String> pathParams,
-      Map<String, List<String>> query,
-      Headers headers,
-      byte[] body,
-      String correlationId,
-      Optional<String> userId,
-      String clientAddress) {
-    this(
-        route,
-        rawPath,
-        pathParams,
-        query,
-        headers,
-        body,
-        correlationId,
-        userId,
-        clientAddress,
-        ResponseRecord.NONE);
-  }
-
   /** This request with {@code record} as the place for its answer. */
   public ApiRequest withResponseRecord(ResponseRecord record) {
     return new ApiRequest(

@@ -263,7 +263,8 @@ public final class RequestPipeline {
               body,
               correlationId,
               userId,
-              client);
+              client,
+              ResponseRecord.NONE);
       return idempotency.run(request, this::invoke).withHeaders(limitHeaders.asMap());
     } catch (ProblemException e) {
       return e.problem().toResponse(correlationId);

@@ -51,20 +51,9 @@ class SqliteDatabaseGroupCommitTest {
   void writes_queued_behind_a_slow_commit_run_together_and_a_failing_one_is_rolled_back_alone()
       throws Exception {
     long commitsBefore = db.groupCommits();
-    CountDownLatch holding = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     int writers = 40;
-    Future<?> first =
-        virtual.submit(
-            () ->
-                db.write(
-                    c -> {
-                      insert(c, 0);
-                      holding.countDown();
-                      await(release);
-                      return null;
-                    }));
-    assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+    Future<?> first = writeHeldUntil(release);
     AtomicInteger queued = new AtomicInteger();
     List<Future<Integer>> rest = new ArrayList<>();
     for (int i = 1; i <= writers; i++) {
@@ -111,19 +100,9 @@ class SqliteDatabaseGroupCommitTest {
   @Test
   void more_writes_than_one_group_holds_are_committed_by_successive_leaders() throws Exception {
     long commitsBefore = db.groupCommits();
-    CountDownLatch holding = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     int writers = SqliteDatabase.MAX_GROUP + 36;
-    Future<?> first =
-        virtual.submit(
-            () ->
-                db.write(
-                    c -> {
-                      holding.countDown();
-                      await(release);
-                      return insert(c, 0);
-                    }));
-    assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+    Future<?> first = writeHeldUntil(release);
     List<Future<Void>> rest = new ArrayList<>();
     for (int i = 1; i <= writers; i++) {
       int k = i;
@@ -146,18 +125,8 @@ class SqliteDatabaseGroupCommitTest {
   @Test
   void a_writer_interrupted_while_waiting_gets_its_outcome_and_keeps_the_interrupt()
       throws Exception {
-    CountDownLatch holding = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    Future<?> first =
-        virtual.submit(
-            () ->
-                db.write(
-                    c -> {
-                      holding.countDown();
-                      await(release);
-                      return insert(c, 0);
-                    }));
-    assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+    Future<?> first = writeHeldUntil(release);
     AtomicBoolean keptInterrupt = new AtomicBoolean();
     CountDownLatch secondReturned = new CountDownLatch(1);
     Thread second =
@@ -225,6 +194,22 @@ class SqliteDatabaseGroupCommitTest {
                     }))
         .isInstanceOf(IllegalStateException.class);
     assertThat(keys()).isEmpty();
+  }
+
+  /** Starts a write of key 0 that holds the write lock until {@code release} opens. */
+  private Future<?> writeHeldUntil(CountDownLatch release) throws InterruptedException {
+    CountDownLatch holding = new CountDownLatch(1);
+    Future<?> write =
+        virtual.submit(
+            () ->
+                db.write(
+                    c -> {
+                      holding.countDown();
+                      await(release);
+                      return insert(c, 0);
+                    }));
+    assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+    return write;
   }
 
   private int pendingCount() {
