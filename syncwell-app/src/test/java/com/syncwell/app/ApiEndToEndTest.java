@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The whole embedded platform through its public API, as an app would use it: a dev token, both
  * providers connected through the real OAuth redirect against the simulator, a sync config, a sync
- * job that the workers run, and a rerun that writes nothing.
+ * job that the workers run, a rerun that writes nothing, and a retried request that is answered
+ * from the record committed with its job.
  */
 class ApiEndToEndTest {
   private static final Duration BOUND = Duration.ofSeconds(60);
@@ -56,6 +57,8 @@ class ApiEndToEndTest {
 
     JsonNode first = runJob(configId, "first-run");
     JsonNode second = runJob(configId, "second-run");
+    HttpResponse<String> retried =
+        send("POST", "/v1/sync-jobs", "{\"syncConfigId\":\"" + configId + "\"}", "first-run");
 
     assertThat(me.path("userId").asText()).isEqualTo("e2e-user");
     assertThat(first.path("status").asText()).isEqualTo("SUCCEEDED");
@@ -63,6 +66,12 @@ class ApiEndToEndTest {
     assertThat(second.path("status").asText()).isEqualTo("SUCCEEDED");
     assertThat(second.path("report").path("written").asInt()).isZero();
     assertThat(second.path("report").path("providerCalls").asInt()).isEqualTo(1);
+    assertThat(retried.statusCode()).isEqualTo(202);
+    assertThat(retried.headers().firstValue("Idempotency-Replayed")).contains("true");
+    assertThat(JSON.readTree(retried.body()).path("jobId").asText())
+        .as("the answer recorded with the first job")
+        .isEqualTo(first.path("jobId").asText());
+    assertThat(call("GET", "/v1/sync-jobs", null, 200).path("items").size()).isEqualTo(2);
     JsonNode connections = call("GET", "/v1/connections", null, 200);
     assertThat(connections.toString()).doesNotContain("accessToken", "refreshToken", "tokens");
   }
