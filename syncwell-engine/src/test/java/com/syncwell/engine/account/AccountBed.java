@@ -160,6 +160,12 @@ final class AccountBed implements AutoCloseable {
         configs, connections, profiles, connectors, new RequestSyncJob(jobs, queue), clock);
   }
 
+  /** A {@code manual} ad-hoc sync request from {@code from} to {@code to}. */
+  static SyncOfPair manualSync(Connection from, Connection to, String dataType) {
+    return new SyncOfPair(
+        from.connectionId(), to.connectionId(), dataType, "manual", Optional.empty());
+  }
+
   GetSyncJob getSyncJob() {
     return new GetSyncJob(jobs);
   }

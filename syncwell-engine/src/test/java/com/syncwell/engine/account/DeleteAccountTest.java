@@ -2,6 +2,7 @@ package com.syncwell.engine.account;
 
 import static com.syncwell.engine.account.AccountBed.ALICE;
 import static com.syncwell.engine.account.AccountBed.BOB;
+import static com.syncwell.engine.account.AccountBed.manualSync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -396,17 +397,7 @@ class DeleteAccountTest {
         .isEqualTo(new AccountBeingErased());
     assertThat(bed.requestSync().request(ALICE, new SyncOfConfig("not an id!"), "corr-1"))
         .isEqualTo(new AccountBeingErased());
-    assertThat(
-            bed.requestSync()
-                .request(
-                    ALICE,
-                    new SyncOfPair(
-                        fitbit.connectionId(),
-                        strava.connectionId(),
-                        "workout",
-                        "manual",
-                        Optional.empty()),
-                    "corr-1"))
+    assertThat(bed.requestSync().request(ALICE, manualSync(fitbit, strava, "workout"), "corr-1"))
         .isEqualTo(new AccountBeingErased());
     assertThat(bed.requestExport().request(ALICE)).isEqualTo(new AccountBeingErased());
     assertThat(new AccountBeingErased().code()).isEqualTo("account_being_erased");

@@ -2,6 +2,7 @@ package com.syncwell.engine.account;
 
 import static com.syncwell.engine.account.AccountBed.ALICE;
 import static com.syncwell.engine.account.AccountBed.BOB;
+import static com.syncwell.engine.account.AccountBed.manualSync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -56,10 +57,6 @@ class RequestSyncTest {
 
   private RequestSyncOutcome request(String user, SyncRequest request) {
     return bed.requestSync().request(user, request, "corr-42");
-  }
-
-  private SyncOfPair manual(Connection from, Connection to, String type) {
-    return new SyncOfPair(from.connectionId(), to.connectionId(), type, "manual", Optional.empty());
   }
 
   private static void assertOneMessageFor(List<ReceivedMessage> messages, Job job) {
@@ -189,7 +186,7 @@ class RequestSyncTest {
     bed.updateSettings()
         .update(ALICE, new SettingsChange(Optional.of("newest_wins"), Optional.empty()));
 
-    SyncRequested requested = (SyncRequested) request(ALICE, manual(fitbit, strava, "workout"));
+    SyncRequested requested = (SyncRequested) request(ALICE, manualSync(fitbit, strava, "workout"));
 
     SyncConfigSpec spec = requested.config().spec();
     assertThat(spec.sourceConnectionId()).isEqualTo(fitbit.connectionId());
@@ -206,16 +203,16 @@ class RequestSyncTest {
 
   @Test
   void the_scheduler_never_sees_an_ad_hoc_config() {
-    request(ALICE, manual(fitbit, strava, "workout"));
+    request(ALICE, manualSync(fitbit, strava, "workout"));
 
     assertThat(bed.dueConfigIds(bed.clock.instant().plus(Duration.ofDays(3650)))).isEmpty();
   }
 
   @Test
   void a_second_ad_hoc_request_for_the_same_route_reuses_its_config() {
-    SyncRequested first = (SyncRequested) request(ALICE, manual(fitbit, strava, "workout"));
-    SyncRequested second = (SyncRequested) request(ALICE, manual(fitbit, strava, "workout"));
-    SyncRequested otherType = (SyncRequested) request(ALICE, manual(strava, fitbit, "workout"));
+    SyncRequested first = (SyncRequested) request(ALICE, manualSync(fitbit, strava, "workout"));
+    SyncRequested second = (SyncRequested) request(ALICE, manualSync(fitbit, strava, "workout"));
+    SyncRequested otherType = (SyncRequested) request(ALICE, manualSync(strava, fitbit, "workout"));
 
     assertThat(second.config().configId()).isEqualTo(first.config().configId());
     assertThat(second.job().jobId()).isNotEqualTo(first.job().jobId());
@@ -228,7 +225,7 @@ class RequestSyncTest {
   void an_ad_hoc_pair_runs_through_the_callers_scheduled_config_for_that_route() {
     SyncConfig scheduled = bed.config(ALICE, fitbit, strava, DataType.WORKOUT);
 
-    SyncRequested requested = (SyncRequested) request(ALICE, manual(fitbit, strava, "workout"));
+    SyncRequested requested = (SyncRequested) request(ALICE, manualSync(fitbit, strava, "workout"));
 
     assertThat(requested.config()).isEqualTo(scheduled);
     assertThat(bed.listSyncConfigs().list(ALICE)).containsExactly(scheduled);
@@ -238,14 +235,15 @@ class RequestSyncTest {
   void an_ad_hoc_pair_is_checked_like_a_new_config() {
     Connection bobs = bed.connect(BOB, "strava", "st-bob");
 
-    assertThat(request(ALICE, manual(fitbit, fitbit, "weight"))).isEqualTo(new SameConnection());
-    assertThat(request(ALICE, manual(fitbit, bobs, "workout")))
+    assertThat(request(ALICE, manualSync(fitbit, fitbit, "weight")))
+        .isEqualTo(new SameConnection());
+    assertThat(request(ALICE, manualSync(fitbit, bobs, "workout")))
         .isEqualTo(new ConnectionNotFound(bobs.connectionId()));
-    assertThat(request(BOB, manual(bobs, strava, "workout")))
+    assertThat(request(BOB, manualSync(bobs, strava, "workout")))
         .isEqualTo(new ConnectionNotFound(strava.connectionId()));
-    assertThat(request(ALICE, manual(strava, fitbit, "sleep_session")))
+    assertThat(request(ALICE, manualSync(strava, fitbit, "sleep_session")))
         .isEqualTo(new DataTypeNotReadable("strava", DataType.SLEEP_SESSION));
-    assertThat(request(ALICE, manual(fitbit, strava, "heart_rate")))
+    assertThat(request(ALICE, manualSync(fitbit, strava, "heart_rate")))
         .isEqualTo(new DataTypeNotWritable("strava", DataType.HEART_RATE));
     assertThat(bed.listSyncConfigs().list(ALICE)).isEmpty();
     assertThat(bed.listSyncConfigs().list(BOB)).isEmpty();
@@ -299,15 +297,7 @@ class RequestSyncTest {
 
   @Test
   void a_manual_sync_has_no_window() {
-    RequestSyncOutcome manual =
-        request(
-            ALICE,
-            new SyncOfPair(
-                fitbit.connectionId(),
-                strava.connectionId(),
-                "workout",
-                "manual",
-                Optional.empty()));
+    RequestSyncOutcome manual = request(ALICE, manualSync(fitbit, strava, "workout"));
 
     assertThat(((SyncRequested) manual).job().window()).isEmpty();
   }

@@ -2,6 +2,7 @@ package com.syncwell.engine.account;
 
 import static com.syncwell.engine.account.AccountBed.ALICE;
 import static com.syncwell.engine.account.AccountBed.BOB;
+import static com.syncwell.engine.account.AccountBed.manualSync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.syncwell.domain.ConflictStrategy;
@@ -212,16 +213,7 @@ class SyncConfigsTest {
   void an_unscheduled_config_of_an_ad_hoc_sync_is_taken_over_and_scheduled() {
     SyncRequested adHoc =
         (SyncRequested)
-            bed.requestSync()
-                .request(
-                    ALICE,
-                    new SyncOfPair(
-                        fitbit.connectionId(),
-                        strava.connectionId(),
-                        "workout",
-                        "manual",
-                        Optional.empty()),
-                    "corr-1");
+            bed.requestSync().request(ALICE, manualSync(fitbit, strava, "workout"), "corr-1");
     bed.clock.advance(Duration.ofMinutes(1));
 
     SyncConfig scheduled =
