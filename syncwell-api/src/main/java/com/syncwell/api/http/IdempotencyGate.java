@@ -124,7 +124,7 @@ public final class IdempotencyGate {
     }
     StoredResponse stored = stored(response);
     try {
-      if (response.status() >= 500 || !stored.fitsWhole()) {
+      if (!replayable(response, stored)) {
         store.release(user, key, held); // a no-op if the handler's commit recorded it after all
       } else if (!record.recorded()) {
         store.complete(user, key, held, stored);
@@ -134,6 +134,11 @@ public final class IdempotencyGate {
       LOG.warn("could not record the idempotent response: {}", e.getClass().getSimpleName());
     }
     return response;
+  }
+
+  /** Kept whole for replays; anything else releases the key so the client may retry. */
+  private static boolean replayable(ApiResponse response, StoredResponse stored) {
+    return response.status() < 500 && stored.fitsWhole();
   }
 
   private static StoredResponse stored(ApiResponse response) {
@@ -161,7 +166,7 @@ public final class IdempotencyGate {
     @Override
     public void record(ApiResponse response) {
       StoredResponse stored = stored(response);
-      if (response.status() < 500 && stored.fitsWhole()) {
+      if (replayable(response, stored)) {
         store.complete(user, key, held, stored);
         recorded = true;
       }

@@ -102,7 +102,11 @@ public final class RequestSync {
   }
 
   private boolean beingErased(String userId) {
-    return profiles.get(userId).map(Profile::isBeingErased).orElse(false);
+    return beingErased(profiles.get(userId));
+  }
+
+  private static boolean beingErased(Optional<Profile> profile) {
+    return profile.map(Profile::isBeingErased).orElse(false);
   }
 
   private RequestSyncOutcome ofConfig(
@@ -112,7 +116,7 @@ public final class RequestSync {
       return beingErased(userId) ? new AccountBeingErased() : new SyncConfigNotFound(configId);
     }
     ConfigAndProfile read = configs.getWithProfile(userId, configId);
-    if (read.profile().map(Profile::isBeingErased).orElse(false)) {
+    if (beingErased(read.profile())) {
       return new AccountBeingErased();
     }
     Optional<SyncConfig> found = read.config();
