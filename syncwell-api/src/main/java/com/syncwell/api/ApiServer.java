@@ -116,7 +116,8 @@ public final class ApiServer implements AutoCloseable {
             deps.rates(),
             new IdempotencyGate(
                 new IdempotencyStore(deps.table(), deps.clock()),
-                new IdempotencyMetrics(deps.meters())),
+                new IdempotencyMetrics(deps.meters()),
+                u.commits().atomic()),
             new HttpMetrics(deps.meters()),
             traffic);
   }
@@ -146,6 +147,10 @@ public final class ApiServer implements AutoCloseable {
               config.jetty.port = port;
               config.http.compressionStrategy = CompressionStrategy.NONE;
               config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblemErrors()));
+              // Jetty keeps a per-connection cache of header lines seen before. Bearer tokens
+              // differ per user, and a connection from a load balancer (or the benchmark) carries
+              // many users, so every request missed it and paid for inserting its token.
+              config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0));
               // Every request, whatever its method (even one Javalin does not know), is served
               // by the pipeline in a before-handler; the catch-all endpoints exist only so that
               // Javalin never answers 404 on its own.

@@ -40,7 +40,11 @@ import com.syncwell.engine.sync.RequestSyncJob;
 import java.time.Clock;
 import java.util.Objects;
 
-/** The engine use cases behind the v1 resources, one per operation. */
+/**
+ * The engine use cases behind the v1 resources, one per operation, and the {@link CommitGroup}
+ * their grouped writes go through (when it is atomic, the API claims idempotency keys inside a
+ * handler's commit).
+ */
 public record ApiUseCases(
     ListProviders listProviders,
     GetProfile getProfile,
@@ -60,7 +64,8 @@ public record ApiUseCases(
     ListSyncJobs listSyncJobs,
     DeleteAccount deleteAccount,
     RequestExport requestExport,
-    GetExport getExport) {
+    GetExport getExport,
+    CommitGroup commits) {
   public ApiUseCases {
     Objects.requireNonNull(listProviders, "listProviders");
     Objects.requireNonNull(getProfile, "getProfile");
@@ -81,6 +86,7 @@ public record ApiUseCases(
     Objects.requireNonNull(deleteAccount, "deleteAccount");
     Objects.requireNonNull(requestExport, "requestExport");
     Objects.requireNonNull(getExport, "getExport");
+    Objects.requireNonNull(commits, "commits");
   }
 
   /**
@@ -149,6 +155,7 @@ public record ApiUseCases(
             profiles,
             connectors,
             new RequestSyncJob(jobs, queue, commits),
+            commits,
             clock),
         new GetSyncJob(jobs),
         new ListSyncJobs(jobs),
@@ -163,6 +170,7 @@ public record ApiUseCases(
             new CursorStore(table, clock),
             new LedgerStore(table, clock),
             partition,
-            clock));
+            clock),
+        commits);
   }
 }

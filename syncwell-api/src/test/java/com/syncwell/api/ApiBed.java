@@ -10,9 +10,11 @@ import com.syncwell.api.webhook.StravaWebhookSettings;
 import com.syncwell.api.webhook.WebhookReceiver;
 import com.syncwell.connector.Connector;
 import com.syncwell.engine.limit.LocalRateLimiter;
+import com.syncwell.engine.port.CommitGroup;
 import com.syncwell.engine.port.limit.RateLimiter;
 import com.syncwell.engine.port.queue.JobQueue;
 import com.syncwell.engine.store.ConnectionStore;
+import com.syncwell.engine.store.JobRequests;
 import com.syncwell.engine.store.JobStore;
 import com.syncwell.engine.store.SyncConfigStore;
 import com.syncwell.engine.sync.ConnectorRegistry;
@@ -21,6 +23,7 @@ import com.syncwell.engine.sync.RequestSyncOnProviderChange;
 import com.syncwell.store.crypto.KeysetFile;
 import com.syncwell.store.crypto.TinkStateSigner;
 import com.syncwell.store.crypto.TinkTokenCipher;
+import com.syncwell.store.sqlite.SqliteCommitGroup;
 import com.syncwell.store.sqlite.SqliteDatabase;
 import com.syncwell.store.sqlite.SqliteJobQueue;
 import com.syncwell.store.sqlite.SqliteMetadataTable;
@@ -58,6 +61,7 @@ final class ApiBed implements AutoCloseable {
   final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   final ConnectionStore connections;
   final JobStore jobs;
+  final CommitGroup commits;
   final ApiServer server;
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -71,6 +75,16 @@ final class ApiBed implements AutoCloseable {
         c -> new FakeAuthenticator();
     List<WebhookReceiver> extraReceivers = List.of();
     Optional<com.syncwell.api.ops.AdminToken> adminToken = Optional.empty();
+    boolean groupedCommits = true;
+
+    /**
+     * Each write committed on its own, as on DynamoDB and SQS (the default groups them in one
+     * SQLite transaction, as the embedded store does).
+     */
+    Options separateCommits() {
+      groupedCommits = false;
+      return this;
+    }
 
     /** The real {@link LocalRateLimiter} on the bed's clock. */
     Options limited(RateSettings r) {
@@ -133,6 +147,7 @@ final class ApiBed implements AutoCloseable {
     TinkTokenCipher cipher = TinkTokenCipher.withKeysetCreatedIfAbsent(KeysetFile.inDataDir(dir));
     connections = new ConnectionStore(table, cipher, clock);
     jobs = new JobStore(table, clock);
+    commits = o.groupedCommits ? new SqliteCommitGroup(db) : CommitGroup.separately();
     ApiUseCases useCases =
         ApiUseCases.wire(
             table,
@@ -140,7 +155,9 @@ final class ApiBed implements AutoCloseable {
             new ConnectorRegistry(o.connectors),
             cipher,
             TinkStateSigner.withFreshKey(),
-            clock);
+            clock,
+            JobRequests.IGNORED,
+            commits);
     List<WebhookReceiver> receivers = new ArrayList<>(o.extraReceivers);
     receivers.add(
         new StravaWebhookReceiver(

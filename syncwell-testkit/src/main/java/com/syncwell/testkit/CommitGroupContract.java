@@ -117,6 +117,40 @@ public abstract class CommitGroupContract {
   }
 
   @Test
+  void a_group_that_throws_keeps_none_of_its_writes_exactly_when_it_says_it_is_atomic() {
+    Item job = Item.builder("USER#1", "JOB#a").set("status", "QUEUED").build();
+
+    assertThatThrownBy(
+            () ->
+                stores
+                    .group()
+                    .together(
+                        () -> {
+                          stores.table().putIfAbsent(job);
+                          throw new IllegalStateException("fails after its write");
+                        }))
+        .isInstanceOf(IllegalStateException.class);
+
+    assertThat(stores.table().get(job.key()).isPresent()).isEqualTo(!stores.group().atomic());
+  }
+
+  @Test
+  void a_read_inside_a_group_sees_what_the_group_wrote_before_it() {
+    Item job = Item.builder("USER#1", "JOB#r").set("status", "QUEUED").build();
+
+    boolean seen =
+        stores
+            .group()
+            .together(
+                () -> {
+                  stores.table().putIfAbsent(job);
+                  return stores.table().get(job.key()).isPresent();
+                });
+
+    assertThat(seen).isTrue();
+  }
+
+  @Test
   void a_group_inside_a_group_joins_it() {
     String result =
         stores

@@ -41,19 +41,20 @@ public record ApiResponse(
 
   /** A copy with header {@code name} set to {@code value} (replacing an earlier one). */
   public ApiResponse withHeader(String name, String value) {
-    LinkedHashMap<String, String> copy = new LinkedHashMap<>(headers);
-    copy.keySet().removeIf(n -> n.equalsIgnoreCase(name));
-    copy.put(name, value);
-    return new ApiResponse(status, contentType, copy, body);
+    return withHeaders(Map.of(name, value));
   }
 
-  /** A copy with every header of {@code extra} set. */
+  /** A copy with every header of {@code extra} set (each replacing an earlier one, any case). */
   public ApiResponse withHeaders(Map<String, String> extra) {
-    ApiResponse r = this;
-    for (Map.Entry<String, String> e : extra.entrySet()) {
-      r = r.withHeader(e.getKey(), e.getValue());
+    if (extra.isEmpty()) {
+      return this;
     }
-    return r;
+    LinkedHashMap<String, String> copy = new LinkedHashMap<>(headers);
+    for (Map.Entry<String, String> e : extra.entrySet()) {
+      copy.keySet().removeIf(n -> n.equalsIgnoreCase(e.getKey()));
+      copy.put(e.getKey(), e.getValue());
+    }
+    return new ApiResponse(status, contentType, copy, body);
   }
 
   /** The value of header {@code name}, any case. */
@@ -67,6 +68,11 @@ public record ApiResponse(
   @Override
   public byte[] body() {
     return body.clone();
+  }
+
+  /** The body's size in bytes, without copying it. */
+  public int bodyLength() {
+    return body.length;
   }
 
   @Override

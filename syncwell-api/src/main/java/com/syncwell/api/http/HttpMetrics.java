@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Request metrics with bounded dimensions: {@code route} (the template, e.g. {@code
@@ -36,27 +38,41 @@ public final class HttpMetrics {
 
   private final MeterRegistry registry;
 
+  /**
+   * The meters of each route, method and status class seen, registered once (bounded like them).
+   */
+  private final Map<Dimensions, Meters> meters = new ConcurrentHashMap<>();
+
   public HttpMetrics(MeterRegistry registry) {
     this.registry = registry;
   }
 
   public void record(String method, String route, int status, Duration elapsed) {
     String m = MetricDimensions.METHODS.contains(method) ? method : "OTHER";
-    String s = (status / 100) + "xx";
-    Counter.builder("syncwell.http.requests")
-        .description("HTTP requests by route template, method and status class")
-        .tag("route", route)
-        .tag("method", m)
-        .tag("status", s)
-        .register(registry)
-        .increment();
-    Timer.builder("syncwell.http.request.duration")
-        .description("HTTP request latency by route template, method and status class")
-        .tag("route", route)
-        .tag("method", m)
-        .tag("status", s)
-        .serviceLevelObjectives(LATENCY_BUCKETS)
-        .register(registry)
-        .record(elapsed);
+    Meters found = meters.computeIfAbsent(new Dimensions(route, m, status / 100), this::register);
+    found.requests().increment();
+    found.duration().record(elapsed);
+  }
+
+  private record Dimensions(String route, String method, int statusClass) {}
+
+  private record Meters(Counter requests, Timer duration) {}
+
+  private Meters register(Dimensions d) {
+    String s = d.statusClass() + "xx";
+    return new Meters(
+        Counter.builder("syncwell.http.requests")
+            .description("HTTP requests by route template, method and status class")
+            .tag("route", d.route())
+            .tag("method", d.method())
+            .tag("status", s)
+            .register(registry),
+        Timer.builder("syncwell.http.request.duration")
+            .description("HTTP request latency by route template, method and status class")
+            .tag("route", d.route())
+            .tag("method", d.method())
+            .tag("status", s)
+            .serviceLevelObjectives(LATENCY_BUCKETS)
+            .register(registry));
   }
 }

@@ -31,7 +31,13 @@ import org.slf4j.LoggerFactory;
  *   <li>a handler whose effects are one commit may record its answer inside that commit through
  *       {@link ApiRequest#responseRecord()} (see {@link ResponseRecord}): where the store commits
  *       it atomically with the effects, no crash can leave a key in flight whose effects happened
- *       (a retry after the lease would repeat them), and the request costs one write less.
+ *       (a retry after the lease would repeat them), and the request costs one write less;
+ *   <li>where the handlers' commits are atomic, a route that {@link Route#answersInCommit() answers
+ *       in its commit} does not claim its key before the handler runs: the claim is made in that
+ *       commit, completed at once, and a commit that finds the key taken rolls back (see {@link
+ *       #claimingInCommit}). Two requests sent together with the same key then both run up to their
+ *       commit, one commits, and the other answers as the key stands: a replay of the first (or 422
+ *       for another request) instead of 409. A fresh key costs a read and no write of its own.
  * </ul>
  */
 public final class IdempotencyGate {
@@ -41,15 +47,23 @@ public final class IdempotencyGate {
 
   private final IdempotencyStore store;
   private final IdempotencyMetrics metrics;
+  private final boolean claimInCommit;
 
   public IdempotencyGate(IdempotencyStore store) {
-    this(store, IdempotencyMetrics.NONE);
+    this(store, IdempotencyMetrics.NONE, false);
   }
 
-  /** With replays and conflicts counted in {@code metrics}. */
-  public IdempotencyGate(IdempotencyStore store, IdempotencyMetrics metrics) {
+  /**
+   * @param metrics counts replays and conflicts
+   * @param claimInCommit the handlers' commits are atomic ({@code CommitGroup.atomic()}) and share
+   *     the store's table, so routes that {@link Route#answersInCommit() answer in their commit}
+   *     claim their key there
+   */
+  public IdempotencyGate(
+      IdempotencyStore store, IdempotencyMetrics metrics, boolean claimInCommit) {
     this.store = Objects.requireNonNull(store, "store");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
+    this.claimInCommit = claimInCommit;
   }
 
   public ApiResponse run(ApiRequest request, Function<ApiRequest, ApiResponse> handler) {
@@ -81,7 +95,17 @@ public final class IdempotencyGate {
     }
     String user = request.user();
     String hash = requestHash(request);
-    IdempotencyClaim claim = store.begin(user, key.get(), hash);
+    if (claimInCommit && request.route().answersInCommit()) {
+      return claimingInCommit(request, handler, user, key.get(), hash);
+    }
+    return switch (store.begin(user, key.get(), hash)) {
+      case IdempotencyClaim.Proceed held -> proceed(request, handler, user, key.get(), held);
+      case IdempotencyClaim refused -> refused(refused, request);
+    };
+  }
+
+  /** The answer to a request whose key is taken: a replay, 409 or 422. */
+  private ApiResponse refused(IdempotencyClaim claim, ApiRequest request) {
     return switch (claim) {
       case IdempotencyClaim.Replay replay -> {
         metrics.replayed();
@@ -104,8 +128,61 @@ public final class IdempotencyGate {
                 "This Idempotency-Key was already used for a different request.")
             .toResponse(request.correlationId());
       }
-      case IdempotencyClaim.Proceed held -> proceed(request, handler, user, key.get(), held);
+      case IdempotencyClaim.Proceed held ->
+          throw new IllegalArgumentException("a claim that proceeds is not refused");
     };
+  }
+
+  /**
+   * The key is claimed inside the handler's commit, completed with its answer at once ({@link
+   * IdempotencyStore#claimCompleted}), so it is never in flight: one read before, one write that
+   * joins the handler's commit. When that write finds the key taken (a duplicate sent at the same
+   * time committed first), it throws {@link KeyTakenInCommit}, the handler's commit rolls back with
+   * it, and this request is answered as the key stands (usually a replay of the duplicate's
+   * answer). An answer the handler did not record (a refusal, made before any effect) is recorded
+   * afterwards the same way; a 5xx is not recorded, so nothing is left to release.
+   */
+  private ApiResponse claimingInCommit(
+      ApiRequest request,
+      Function<ApiRequest, ApiResponse> handler,
+      String user,
+      String key,
+      String hash) {
+    Optional<IdempotencyClaim> standing = store.find(user, key, hash);
+    if (standing.isPresent()) {
+      return refused(standing.get(), request);
+    }
+    CommitRecord record = new CommitRecord(user, key, hash);
+    ApiResponse response;
+    try {
+      response = handler.apply(request.withResponseRecord(record));
+    } catch (RuntimeException e) {
+      if (record.taken().isEmpty()) {
+        throw e;
+      }
+      response = null;
+    }
+    if (record.taken().isPresent()) {
+      // Whatever the handler made of the rolled-back commit, the key answers for this request.
+      return refused(record.taken().get(), request);
+    }
+    if (record.recorded()) {
+      return response;
+    }
+    StoredResponse stored = stored(response);
+    if (!replayable(response, stored)) {
+      return response;
+    }
+    try {
+      IdempotencyClaim claim = store.claimCompleted(user, key, hash, stored);
+      if (!(claim instanceof IdempotencyClaim.Proceed)) {
+        return refused(claim, request);
+      }
+    } catch (RuntimeException e) {
+      // Nothing happened that a retry would repeat harmfully: answer it unrecorded.
+      LOG.warn("could not record the idempotent response: {}", e.getClass().getSimpleName());
+    }
+    return response;
   }
 
   private ApiResponse proceed(
@@ -174,6 +251,47 @@ public final class IdempotencyGate {
 
     boolean recorded() {
       return recorded;
+    }
+  }
+
+  /**
+   * The {@link ResponseRecord} of a key claimed in the handler's commit: claims and completes it
+   * there, or, when the key is taken, remembers how it stands and throws {@link KeyTakenInCommit}
+   * so that the commit rolls back.
+   */
+  private final class CommitRecord implements ResponseRecord {
+    private final String user;
+    private final String key;
+    private final String hash;
+    private volatile boolean recorded;
+    private volatile IdempotencyClaim taken;
+
+    CommitRecord(String user, String key, String hash) {
+      this.user = user;
+      this.key = key;
+      this.hash = hash;
+    }
+
+    @Override
+    public void record(ApiResponse response) {
+      StoredResponse stored = stored(response);
+      if (!replayable(response, stored)) {
+        return;
+      }
+      IdempotencyClaim claim = store.claimCompleted(user, key, hash, stored);
+      if (!(claim instanceof IdempotencyClaim.Proceed)) {
+        taken = claim;
+        throw new KeyTakenInCommit();
+      }
+      recorded = true;
+    }
+
+    boolean recorded() {
+      return recorded;
+    }
+
+    Optional<IdempotencyClaim> taken() {
+      return Optional.ofNullable(taken);
     }
   }
 

@@ -21,6 +21,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -163,10 +164,12 @@ public final class RequestPipeline {
         LOG.error("request failed outside the handler", e);
         response = internalError(correlationId);
       }
-      response = response.withHeader(CorrelationIds.HEADER, correlationId);
+      Map<String, String> own = new LinkedHashMap<>();
+      own.put(CorrelationIds.HEADER, correlationId);
       if (response.header("Cache-Control").isEmpty()) {
-        response = response.withHeader("Cache-Control", "no-store");
+        own.put("Cache-Control", "no-store");
       }
+      response = response.withHeaders(own);
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       span.updateName(method + " " + route.template);
       span.setAttribute("http.route", route.template);
@@ -181,7 +184,7 @@ public final class RequestPipeline {
               route.template,
               response.status(),
               route.requestBytes,
-              response.body().length,
+              response.bodyLength(),
               Optional.ofNullable(route.userId)));
       ACCESS.info(
           "{} {} -> {} in {} ms", method, route.template, response.status(), took.toMillis());
@@ -277,6 +280,8 @@ public final class RequestPipeline {
   private ApiResponse invoke(ApiRequest request) {
     try {
       return request.route().handler().handle(request);
+    } catch (KeyTakenInCommit e) {
+      throw e; // the idempotency gate answers it
     } catch (ProblemException e) {
       return e.problem().toResponse(request.correlationId());
     } catch (StorageFailure e) {

@@ -8,7 +8,9 @@ package com.syncwell.api.http;
  *
  * <p>{@link #record} may run on another thread (the one committing the group) and is called at most
  * once per request; the handler must then return the same response. Not calling it is always
- * correct: the gate records the returned response afterwards.
+ * correct: the gate records the returned response afterwards. It may throw: when the key is claimed
+ * in the commit and turns out taken by a request sent at the same time, it throws to roll that
+ * commit back, and the handler must let the exception through to the gate.
  */
 @FunctionalInterface
 public interface ResponseRecord {

@@ -11,6 +11,10 @@ import java.util.Set;
  * @param access {@link Access#USER} routes need a bearer token and count against the user's bucket
  * @param body {@link Body#JSON} routes require {@code Content-Type: application/json}
  * @param idempotency whether an {@code Idempotency-Key} is honoured or required
+ * @param answersInCommit the handler makes all its effects in one commit of the stores and records
+ *     its answer there through {@link ApiRequest#responseRecord()}, or returns without effects
+ *     (effects that are safe to repeat, such as creating a missing profile, aside); see {@link
+ *     IdempotencyGate}
  */
 public record Route(
     String method,
@@ -18,7 +22,8 @@ public record Route(
     Access access,
     Body body,
     Idempotency idempotency,
-    RouteHandler handler) {
+    RouteHandler handler,
+    boolean answersInCommit) {
   private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
   private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
 
@@ -49,6 +54,17 @@ public record Route(
     REQUIRED
   }
 
+  /** A route whose handler does not promise to answer in its commit. */
+  public Route(
+      String method,
+      PathTemplate path,
+      Access access,
+      Body body,
+      Idempotency idempotency,
+      RouteHandler handler) {
+    this(method, path, access, body, idempotency, handler, false);
+  }
+
   public Route {
     method = method.toUpperCase(Locale.ROOT);
     if (!METHODS.contains(method)) {
@@ -61,6 +77,10 @@ public record Route(
     Objects.requireNonNull(handler, "handler");
     if (idempotency != Idempotency.NONE && (access != Access.USER || !MUTATING.contains(method))) {
       throw new IllegalArgumentException("idempotency keys apply to a user's mutating requests");
+    }
+    if (answersInCommit && idempotency == Idempotency.NONE) {
+      throw new IllegalArgumentException(
+          "only a route that takes idempotency keys records answers");
     }
   }
 
@@ -89,12 +109,20 @@ public record Route(
 
   /** A copy that takes any body bytes (provider webhooks). */
   public Route withRawBody() {
-    return new Route(method, path, access, Body.RAW, idempotency, handler);
+    return new Route(method, path, access, Body.RAW, idempotency, handler, answersInCommit);
   }
 
   /** A copy that requires an {@code Idempotency-Key}. */
   public Route requiringIdempotencyKey() {
-    return new Route(method, path, access, body, Idempotency.REQUIRED, handler);
+    return new Route(method, path, access, body, Idempotency.REQUIRED, handler, answersInCommit);
+  }
+
+  /**
+   * A copy whose handler promises to make all its effects in one commit and record its answer in it
+   * ({@link #answersInCommit()}), so that where that commit is atomic the key is claimed there.
+   */
+  public Route answeringInItsCommit() {
+    return new Route(method, path, access, body, idempotency, handler, true);
   }
 
   /** The template, e.g. {@code /v1/sync-configs/{id}}: the metric dimension for this route. */

@@ -126,7 +126,9 @@ public final class SyncJobRoutes {
 
   public List<Route> routes() {
     return List.of(
-        Route.user("POST", "/v1/sync-jobs", this::request).requiringIdempotencyKey(),
+        Route.user("POST", "/v1/sync-jobs", this::request)
+            .requiringIdempotencyKey()
+            .answeringInItsCommit(),
         Route.user("GET", "/v1/sync-jobs", this::list),
         Route.user("GET", "/v1/sync-jobs/{id}", this::get));
   }

@@ -15,6 +15,9 @@ import java.util.function.Supplier;
  * context; prepare such values before and capture them. It must not block on anything but the
  * stores. Safe for concurrent use.
  *
+ * <p><b>Reads</b> of the stores inside {@code writes} see what the group wrote before them, even
+ * before it is committed. Whether the group is atomic is {@link #atomic()}.
+ *
  * <p><b>Errors:</b> what {@code writes} throws reaches the caller unchanged; a grouping store has
  * then rolled back every write of the group. A failing store throws {@link StorageFailure}.
  */
@@ -22,6 +25,15 @@ public interface CommitGroup {
 
   /** Runs {@code writes} and returns its result once what it wrote is committed. */
   <T> T together(Supplier<T> writes);
+
+  /**
+   * Whether a group is all or nothing: when {@code writes} throws, none of its writes is kept.
+   * Callers may then make a write inside the group that decides whether the group's other writes
+   * should happen at all (such as claiming an idempotency key), and throw to undo them.
+   */
+  default boolean atomic() {
+    return false;
+  }
 
   /** Runs the writes one by one on the caller's thread, each committed on its own. */
   static CommitGroup separately() {

@@ -2,6 +2,7 @@ package com.syncwell.engine.account;
 
 import com.syncwell.connector.TimeWindow;
 import com.syncwell.domain.DataType;
+import com.syncwell.engine.port.CommitGroup;
 import com.syncwell.engine.store.ConfigAndProfile;
 import com.syncwell.engine.store.ConnectionStore;
 import com.syncwell.engine.store.Job;
@@ -43,8 +44,10 @@ import java.util.function.Consumer;
  * <p>Both connections must still be the caller's and ACTIVE ({@link PairRefusal}), so a sync that
  * could only fail is refused up front; while the account is being erased, {@link
  * AccountBeingErased}. Not idempotent by itself: the HTTP layer's {@code Idempotency-Key} keeps a
- * retried request from enqueueing twice. Two concurrent ad-hoc requests for a route without a
- * config may create two configs for it.
+ * retried request from enqueueing twice. A config created for an ad-hoc request commits with its
+ * job (where the commit group is atomic), so whatever rolls the job back ({@code alsoCommit}
+ * throwing, a failed send) takes the config with it. Two concurrent ad-hoc requests for a route
+ * without a config may create two configs for it.
  */
 public final class RequestSync {
   static final int MAX_HISTORY_DAYS = 366;
@@ -54,15 +57,22 @@ public final class RequestSync {
   private final ProfileStore profiles;
   private final ConnectionPairs pairs;
   private final RequestSyncJob requestSyncJob;
+  private final CommitGroup commits;
   private final Clock clock;
 
+  /**
+   * @param commits the group {@code requestSyncJob} commits through: a config created for an ad-hoc
+   *     request joins the job's commit
+   */
   public RequestSync(
       SyncConfigStore configs,
       ConnectionStore connections,
       ProfileStore profiles,
       ConnectorRegistry connectors,
       RequestSyncJob requestSyncJob,
+      CommitGroup commits,
       Clock clock) {
+    this.commits = Objects.requireNonNull(commits, "commits");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.configs = Objects.requireNonNull(configs, "configs");
     this.profiles = Objects.requireNonNull(profiles, "profiles");
@@ -185,10 +195,19 @@ public final class RequestSync {
             true,
             Optional.of(profile.tier().name()),
             Optional.empty());
-    SyncConfig config =
-        SameRoute.find(configs.listByUser(userId), unscheduled)
-            .orElseGet(() -> configs.create(userId, unscheduled));
-    return enqueue(userId, config, window, correlationId, alsoCommit);
+    Optional<SyncConfig> existing = SameRoute.find(configs.listByUser(userId), unscheduled);
+    if (existing.isPresent()) {
+      return enqueue(userId, existing.get(), window, correlationId, alsoCommit);
+    }
+    Optional<TimeWindow> historical = window;
+    return commits.together(
+        () ->
+            enqueue(
+                userId,
+                configs.create(userId, unscheduled),
+                historical,
+                correlationId,
+                alsoCommit));
   }
 
   private RequestSyncOutcome enqueue(

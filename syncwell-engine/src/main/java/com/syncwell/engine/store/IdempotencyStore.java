@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Idempotency records (ARCHITECTURE.md §5, §9) at {@code USER#{userId}} / {@code IDEM#{key}}: per
@@ -30,6 +31,12 @@ import java.util.Optional;
  * request hash never takes a key over: that request is {@link IdempotencyClaim.KeyReused} even if
  * the first one never finished.
  *
+ * <p>A request whose effects are one commit of the same store can skip the claim: it checks with
+ * {@link #find} (a read) and, inside that commit, claims the key and completes it at once with
+ * {@link #claimCompleted}; when that finds the key taken, the caller rolls its commit back and
+ * answers as {@code begin} would have. Such a key is never in flight, so a crash can leave no claim
+ * behind whose effects happened.
+ *
  * <p><b>Races:</b> every write is conditional (put-if-absent or version-checked) and re-reads after
  * losing, so of two callers racing for a free or expired key exactly one proceeds. A claim is
  * fenced by the record's version ({@link IdempotencyClaim.Proceed#claimVersion()}): {@code
@@ -38,7 +45,8 @@ import java.util.Optional;
  * one replayed.
  *
  * <p><b>Cost:</b> a fresh key is one conditional write to claim it and one to complete it, with no
- * read (the common case on the API's hot path); a key seen before costs a read more.
+ * read; a key seen before costs a read more. Claimed in the commit, a fresh key is one read and one
+ * conditional write that joins the caller's commit.
  *
  * <p><b>Failure:</b> a failing table throws {@link StorageFailure}; {@code begin}, {@code complete}
  * and {@code release} are safe to retry. Invalid arguments throw {@link IllegalArgumentException}.
@@ -85,34 +93,81 @@ public final class IdempotencyStore {
   public IdempotencyClaim begin(String userId, String key, String requestHash) {
     ItemKey itemKey = itemKey(userId, key);
     requireHash(requestHash);
+    return claim(itemKey, requestHash, now -> inFlight(itemKey, requestHash, now));
+  }
+
+  /**
+   * What {@link #begin} would answer for a key that is not free, without writing: empty when the
+   * key is free, expired or held by an expired claim of the same request (so a claim would
+   * proceed); otherwise {@link IdempotencyClaim.Replay}, {@link IdempotencyClaim.InFlight} or
+   * {@link IdempotencyClaim.KeyReused}. One read.
+   */
+  public Optional<IdempotencyClaim> find(String userId, String key, String requestHash) {
+    ItemKey itemKey = itemKey(userId, key);
+    requireHash(requestHash);
+    return table.get(itemKey).flatMap(existing -> standing(existing, requestHash, clock.instant()));
+  }
+
+  /**
+   * Claims {@code key} and completes it with {@code response} in one write, for a request that
+   * records its answer in the same commit as its effects (so it never needs a claim in flight):
+   * {@link IdempotencyClaim.Proceed} when {@code response} is now the key's answer, else what
+   * {@link #begin} would have said for the key as it stands, and nothing was written. Inside a
+   * grouped commit a caller that is not answered {@code Proceed} must roll its effects back. Kept
+   * whole when it {@link StoredResponse#fitsWhole() fits}, otherwise its status only.
+   */
+  public IdempotencyClaim claimCompleted(
+      String userId, String key, String requestHash, StoredResponse response) {
+    ItemKey itemKey = itemKey(userId, key);
+    requireHash(requestHash);
+    Objects.requireNonNull(response, "response");
+    return claim(itemKey, requestHash, now -> completed(itemKey, requestHash, now, response));
+  }
+
+  /**
+   * Writes {@code record} (for the time it is written) where the key is free, or over an expired
+   * claim of the same request; else reports how the key stands.
+   */
+  private IdempotencyClaim claim(
+      ItemKey itemKey, String requestHash, Function<Instant, Item> record) {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       Instant now = clock.instant();
-      if (table.putIfAbsent(claim(itemKey, requestHash, now)) instanceof Written w) {
+      if (table.putIfAbsent(record.apply(now)) instanceof Written w) {
         return new IdempotencyClaim.Proceed(requestHash, now, w.version());
       }
       Optional<StoredItem> existing = table.get(itemKey);
       if (existing.isEmpty()) {
         continue; // released or expired between the two calls
       }
-      StoredAttributes a = new StoredAttributes(existing.get().item(), KIND);
-      boolean sameRequest = a.string("requestHash").equals(requestHash);
-      if (a.string("state").equals(COMPLETE)) {
-        return sameRequest
-            ? new IdempotencyClaim.Replay(response(existing.get().item(), a))
-            : new IdempotencyClaim.KeyReused();
+      Optional<IdempotencyClaim> standing = standing(existing.get(), requestHash, now);
+      if (standing.isPresent()) {
+        return standing.get();
       }
-      if (a.instant("leaseUntil").isAfter(now)) {
-        return new IdempotencyClaim.InFlight();
-      }
-      if (!sameRequest) {
-        return new IdempotencyClaim.KeyReused();
-      }
-      if (table.putIfVersion(claim(itemKey, requestHash, now), existing.get().version())
-          instanceof Written w) {
+      if (table.putIfVersion(record.apply(now), existing.get().version()) instanceof Written w) {
         return new IdempotencyClaim.Proceed(requestHash, now, w.version());
       }
     }
     throw new StorageFailure("too much contention on an idempotency record", null);
+  }
+
+  /**
+   * How an existing record answers a request with {@code requestHash}; empty when that request may
+   * take the record over (its own claim, in flight past its lease).
+   */
+  private static Optional<IdempotencyClaim> standing(
+      StoredItem existing, String requestHash, Instant now) {
+    StoredAttributes a = new StoredAttributes(existing.item(), KIND);
+    boolean sameRequest = a.string("requestHash").equals(requestHash);
+    if (a.string("state").equals(COMPLETE)) {
+      return Optional.of(
+          sameRequest
+              ? new IdempotencyClaim.Replay(response(existing.item(), a))
+              : new IdempotencyClaim.KeyReused());
+    }
+    if (a.instant("leaseUntil").isAfter(now)) {
+      return Optional.of(new IdempotencyClaim.InFlight());
+    }
+    return sameRequest ? Optional.empty() : Optional.of(new IdempotencyClaim.KeyReused());
   }
 
   /**
@@ -126,17 +181,7 @@ public final class IdempotencyStore {
     ItemKey itemKey = itemKey(userId, key);
     Objects.requireNonNull(held, "held");
     Objects.requireNonNull(response, "response");
-    StoredResponse kept =
-        response.fitsWhole() ? response : StoredResponse.statusOnly(response.status());
-    Item completed =
-        record(itemKey, held.requestHash(), held.claimedAt())
-            .set("state", COMPLETE)
-            .set("completedAt", clock.instant().toString())
-            .set("status", kept.status())
-            .set("contentType", kept.contentType())
-            .set("headers", headers(kept.headers()))
-            .set("body", AttributeValue.of(kept.body()))
-            .build();
+    Item completed = completed(itemKey, held.requestHash(), held.claimedAt(), response);
     table.putIfVersion(completed, held.claimVersion());
   }
 
@@ -151,7 +196,21 @@ public final class IdempotencyStore {
     table.deleteIfVersion(itemKey, held.claimVersion());
   }
 
-  private static Item claim(ItemKey itemKey, String requestHash, Instant now) {
+  private Item completed(
+      ItemKey itemKey, String requestHash, Instant claimedAt, StoredResponse response) {
+    StoredResponse kept =
+        response.fitsWhole() ? response : StoredResponse.statusOnly(response.status());
+    return record(itemKey, requestHash, claimedAt)
+        .set("state", COMPLETE)
+        .set("completedAt", clock.instant().toString())
+        .set("status", kept.status())
+        .set("contentType", kept.contentType())
+        .set("headers", headers(kept.headers()))
+        .set("body", AttributeValue.of(kept.body()))
+        .build();
+  }
+
+  private static Item inFlight(ItemKey itemKey, String requestHash, Instant now) {
     return record(itemKey, requestHash, now)
         .set("state", IN_FLIGHT)
         .set("leaseUntil", now.plus(IN_FLIGHT_LEASE).toString())

@@ -86,12 +86,14 @@ class RequestSyncTest {
 
   /** Job and message in one SQLite commit, as the API runs them on the embedded store. */
   private RequestSync grouped() {
+    SqliteCommitGroup commits = new SqliteCommitGroup(bed.db);
     return new RequestSync(
         bed.configs,
         bed.connections,
         bed.profiles,
         bed.connectors,
-        new RequestSyncJob(bed.jobs, bed.queue, new SqliteCommitGroup(bed.db)),
+        new RequestSyncJob(bed.jobs, bed.queue, commits),
+        commits,
         bed.clock);
   }
 
@@ -145,6 +147,37 @@ class RequestSyncTest {
     bed.idempotency.release(ALICE, "key-1", claim);
     assertThat(bed.idempotency.begin(ALICE, "key-1", "hash-1"))
         .isInstanceOf(IdempotencyClaim.Proceed.class);
+  }
+
+  @Test
+  void
+      a_key_claimed_in_the_commit_but_taken_meanwhile_rolls_back_the_job_its_message_and_new_config() {
+    bed.idempotency.claimCompleted(
+        ALICE,
+        "key-1",
+        "hash-1",
+        answer(bed.jobs.create(ALICE, "cfg_other", JobTrigger.MANUAL, Optional.empty())));
+    int jobsBefore = bed.jobs.listByUser(ALICE, 10, Optional.empty()).items().size();
+
+    assertThatThrownBy(
+            () ->
+                grouped()
+                    .request(
+                        ALICE,
+                        AccountBed.manualSync(fitbit, strava, "workout"),
+                        "corr-42",
+                        job -> {
+                          if (!(bed.idempotency.claimCompleted(
+                                  ALICE, "key-1", "hash-1", answer(job))
+                              instanceof IdempotencyClaim.Proceed)) {
+                            throw new IllegalStateException("the key is taken");
+                          }
+                        }))
+        .hasMessage("the key is taken");
+
+    assertThat(bed.jobs.listByUser(ALICE, 10, Optional.empty()).items()).hasSize(jobsBefore);
+    assertThat(bed.configs.listByUser(ALICE)).as("the config made for the request").isEmpty();
+    assertThat(bed.drainQueue()).isEmpty();
   }
 
   @Test

@@ -285,6 +285,71 @@ class IdempotencyStoreTest {
   }
 
   @Test
+  void find_reports_how_a_key_stands_without_writing() {
+    assertThat(store.find("u1", KEY, HASH)).as("free").isEmpty();
+    store.begin("u1", KEY, HASH);
+    assertThat(store.find("u1", KEY, OTHER_HASH)).contains(IN_FLIGHT);
+
+    fx.clock.advance(IdempotencyStore.IN_FLIGHT_LEASE);
+    assertThat(store.find("u1", KEY, HASH)).as("its own expired claim may be taken over").isEmpty();
+    assertThat(store.find("u1", KEY, OTHER_HASH)).contains(KEY_REUSED);
+    assertThat(store.find("u1", KEY, HASH)).as("find took nothing over").isEmpty();
+    IdempotencyClaim takeover = store.begin("u1", KEY, HASH);
+    assertThat(held(takeover).claimVersion()).isEqualTo(2);
+    assertThat(store.find("u1", KEY, HASH)).contains(IN_FLIGHT);
+  }
+
+  @Test
+  void a_key_claimed_completed_in_one_write_replays_and_refuses_like_a_completed_claim() {
+    IdempotencyClaim written = store.claimCompleted("u1", KEY, HASH, created());
+
+    assertThat(held(written)).isEqualTo(new IdempotencyClaim.Proceed(HASH, fx.clock.instant(), 1));
+    assertThat(store.find("u1", KEY, HASH)).contains(new IdempotencyClaim.Replay(created()));
+    assertThat(store.begin("u1", KEY, HASH)).isEqualTo(new IdempotencyClaim.Replay(created()));
+    assertThat(store.begin("u1", KEY, OTHER_HASH)).isEqualTo(KEY_REUSED);
+    assertThat(store.claimCompleted("u1", KEY, HASH, StoredResponse.statusOnly(500)))
+        .as("the first answer stays")
+        .isEqualTo(new IdempotencyClaim.Replay(created()));
+
+    fx.clock.advance(IdempotencyStore.RETENTION);
+    assertThat(store.find("u1", KEY, OTHER_HASH)).as("expired with its claim time").isEmpty();
+  }
+
+  @Test
+  void claiming_completed_a_key_held_by_a_live_claim_writes_nothing() {
+    IdempotencyClaim live = store.begin("u1", KEY, HASH);
+
+    assertThat(store.claimCompleted("u1", KEY, HASH, created())).isEqualTo(IN_FLIGHT);
+    assertThat(store.claimCompleted("u1", KEY, OTHER_HASH, created()))
+        .as("in flight whatever the hash, as begin says")
+        .isEqualTo(IN_FLIGHT);
+
+    store.release("u1", KEY, held(live));
+    assertThat(store.find("u1", KEY, HASH)).as("the claim was still at its version").isEmpty();
+  }
+
+  @Test
+  void claiming_completed_takes_over_an_expired_claim_of_the_same_request() {
+    IdempotencyClaim stalled = store.begin("u1", KEY, HASH);
+    fx.clock.advance(IdempotencyStore.IN_FLIGHT_LEASE);
+
+    IdempotencyClaim takeover = store.claimCompleted("u1", KEY, HASH, created());
+    store.release("u1", KEY, held(stalled));
+
+    assertThat(held(takeover).claimVersion()).isEqualTo(2);
+    assertThat(store.begin("u1", KEY, HASH)).isEqualTo(new IdempotencyClaim.Replay(created()));
+  }
+
+  @Test
+  void of_racing_requests_claiming_completed_exactly_one_writes_and_the_rest_replay_it()
+      throws Exception {
+    List<IdempotencyClaim> claims = race(8, () -> store.claimCompleted("u1", KEY, HASH, created()));
+
+    assertThat(claims.stream().filter(IdempotencyClaim.Proceed.class::isInstance)).hasSize(1);
+    assertThat(claims.stream().filter(new IdempotencyClaim.Replay(created())::equals)).hasSize(7);
+  }
+
+  @Test
   void an_invalid_key_is_rejected_by_every_operation() {
     for (String bad : new String[] {null, "", "k".repeat(256), "with space", "schlüssel"}) {
       assertThatThrownBy(() -> store.begin("u1", bad, HASH))
@@ -296,6 +361,10 @@ class IdempotencyStoreTest {
           .isInstanceOf(IllegalArgumentException.class);
       assertThatThrownBy(
               () -> store.release("u1", bad, new IdempotencyClaim.Proceed(HASH, Instant.EPOCH, 1)))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> store.find("u1", bad, HASH))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> store.claimCompleted("u1", bad, HASH, created()))
           .isInstanceOf(IllegalArgumentException.class);
     }
     assertThatThrownBy(() -> store.begin("u1", KEY, ""))

@@ -22,4 +22,10 @@ public final class SqliteCommitGroup implements CommitGroup {
     Objects.requireNonNull(writes, "writes");
     return db.write(session -> writes.get());
   }
+
+  /** One SQLite transaction (a savepoint inside a shared group commit): all or nothing. */
+  @Override
+  public boolean atomic() {
+    return true;
+  }
 }

@@ -236,8 +236,15 @@ public final class SqliteDatabase implements AutoCloseable {
     }
   }
 
-  /** Runs {@code work} on a reader connection in autocommit mode (one snapshot per statement). */
+  /**
+   * Runs {@code work} on a reader connection in autocommit mode (one snapshot per statement);
+   * inside a {@link #write} on the same thread, on the write transaction, so that a group's work
+   * reads what the group wrote before it.
+   */
   public <T> T read(SqlWork<T> work) {
+    if (writeLock.isHeldByCurrentThread()) {
+      return run(work, writer);
+    }
     SqlSession c;
     try {
       c = readers.take();

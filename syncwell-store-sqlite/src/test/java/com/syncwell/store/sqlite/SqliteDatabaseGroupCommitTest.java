@@ -196,6 +196,29 @@ class SqliteDatabaseGroupCommitTest {
     assertThat(keys()).isEmpty();
   }
 
+  @Test
+  void a_read_inside_a_write_sees_what_earlier_writes_of_its_group_wrote() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    Future<?> first = writeHeldUntil(release);
+    Future<Void> writesOne = virtual.submit(() -> db.write(c -> insert(c, 1)));
+    while (pendingCount() < 1) {
+      Thread.onSpinWait();
+    }
+    Future<List<Integer>> readsInGroup = virtual.submit(() -> db.write(c -> keys()));
+    while (pendingCount() < 2) {
+      Thread.onSpinWait();
+    }
+    long commitsBefore = db.groupCommits();
+    release.countDown();
+    first.get(10, TimeUnit.SECONDS);
+    writesOne.get(10, TimeUnit.SECONDS);
+
+    assertThat(readsInGroup.get(10, TimeUnit.SECONDS))
+        .as("key 1 is not committed yet when the second write of the group reads")
+        .containsExactly(0, 1);
+    assertThat(db.groupCommits() - commitsBefore).as("both in one group").isEqualTo(1);
+  }
+
   /** Starts a write of key 0 that holds the write lock until {@code release} opens. */
   private Future<?> writeHeldUntil(CountDownLatch release) throws InterruptedException {
     CountDownLatch holding = new CountDownLatch(1);
