@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  *       commit, completed at once, and a commit that finds the key taken rolls back (see {@link
  *       #claimingInCommit}). Two requests sent together with the same key then both run up to their
  *       commit, one commits, and the other answers as the key stands: a replay of the first (or 422
- *       for another request) instead of 409. A fresh key costs a read and no write of its own.
+ *       for another request) instead of 409. A fresh key costs no read and no write of its own.
  * </ul>
  */
 public final class IdempotencyGate {
@@ -135,12 +135,14 @@ public final class IdempotencyGate {
 
   /**
    * The key is claimed inside the handler's commit, completed with its answer at once ({@link
-   * IdempotencyStore#claimCompleted}), so it is never in flight: one read before, one write that
-   * joins the handler's commit. When that write finds the key taken (a duplicate sent at the same
-   * time committed first), it throws {@link KeyTakenInCommit}, the handler's commit rolls back with
-   * it, and this request is answered as the key stands (usually a replay of the duplicate's
-   * answer). An answer the handler did not record (a refusal, made before any effect) is recorded
-   * afterwards the same way; a 5xx is not recorded, so nothing is left to release.
+   * IdempotencyStore#claimCompleted}), so it is never in flight: no read before, one write that
+   * joins the handler's commit. When that write finds the key taken (the same request answered
+   * before, or a duplicate sent at the same time that committed first), it throws {@link
+   * KeyTakenInCommit}, the handler's commit rolls back with it, and this request is answered as the
+   * key stands (a replay of the first answer, or 422). A retry thus runs the handler's reads again
+   * before it is replayed: rare, and it saves every fresh request a read. An answer the handler did
+   * not record (a refusal, made before any effect) is recorded afterwards the same way, so a retry
+   * is still answered the first answer; a 5xx is not recorded, so nothing is left to release.
    */
   private ApiResponse claimingInCommit(
       ApiRequest request,
@@ -148,10 +150,6 @@ public final class IdempotencyGate {
       String user,
       String key,
       String hash) {
-    Optional<IdempotencyClaim> standing = store.find(user, key, hash);
-    if (standing.isPresent()) {
-      return refused(standing.get(), request);
-    }
     CommitRecord record = new CommitRecord(user, key, hash);
     ApiResponse response;
     try {

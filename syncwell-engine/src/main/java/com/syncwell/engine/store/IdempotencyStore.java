@@ -31,11 +31,10 @@ import java.util.function.Function;
  * request hash never takes a key over: that request is {@link IdempotencyClaim.KeyReused} even if
  * the first one never finished.
  *
- * <p>A request whose effects are one commit of the same store can skip the claim: it checks with
- * {@link #find} (a read) and, inside that commit, claims the key and completes it at once with
- * {@link #claimCompleted}; when that finds the key taken, the caller rolls its commit back and
- * answers as {@code begin} would have. Such a key is never in flight, so a crash can leave no claim
- * behind whose effects happened.
+ * <p>A request whose effects are one commit of the same store can skip the claim: inside that
+ * commit it claims the key and completes it at once with {@link #claimCompleted}; when that finds
+ * the key taken, the caller rolls its commit back and answers as {@code begin} would have. Such a
+ * key is never in flight, so a crash can leave no claim behind whose effects happened.
  *
  * <p><b>Races:</b> every write is conditional (put-if-absent or version-checked) and re-reads after
  * losing, so of two callers racing for a free or expired key exactly one proceeds. A claim is
@@ -45,8 +44,8 @@ import java.util.function.Function;
  * one replayed.
  *
  * <p><b>Cost:</b> a fresh key is one conditional write to claim it and one to complete it, with no
- * read; a key seen before costs a read more. Claimed in the commit, a fresh key is one read and one
- * conditional write that joins the caller's commit.
+ * read; a key seen before costs a read more. Claimed in the commit, a fresh key is one conditional
+ * write that joins the caller's commit.
  *
  * <p><b>Failure:</b> a failing table throws {@link StorageFailure}; {@code begin}, {@code complete}
  * and {@code release} are safe to retry. Invalid arguments throw {@link IllegalArgumentException}.
@@ -94,18 +93,6 @@ public final class IdempotencyStore {
     ItemKey itemKey = itemKey(userId, key);
     requireHash(requestHash);
     return claim(itemKey, requestHash, now -> inFlight(itemKey, requestHash, now));
-  }
-
-  /**
-   * What {@link #begin} would answer for a key that is not free, without writing: empty when the
-   * key is free, expired or held by an expired claim of the same request (so a claim would
-   * proceed); otherwise {@link IdempotencyClaim.Replay}, {@link IdempotencyClaim.InFlight} or
-   * {@link IdempotencyClaim.KeyReused}. One read.
-   */
-  public Optional<IdempotencyClaim> find(String userId, String key, String requestHash) {
-    ItemKey itemKey = itemKey(userId, key);
-    requireHash(requestHash);
-    return table.get(itemKey).flatMap(existing -> standing(existing, requestHash, clock.instant()));
   }
 
   /**
