@@ -125,12 +125,13 @@ public final class JwtAuthenticator implements Authenticator {
     if (token.length() > limits.maxTokenLength()) {
       return tooLarge();
     }
-    if (!compactJws(token)) {
-      return reject(AuthFailure.MALFORMED_TOKEN, "The token is not a compact JWS.");
-    }
+    // Only a token that passed every check below is remembered, so a hit needs none of them.
     Optional<AuthOutcome.Authenticated> known = verified.find(token);
     if (known.isPresent()) {
       return known.get();
+    }
+    if (!compactJws(token)) {
+      return reject(AuthFailure.MALFORMED_TOKEN, "The token is not a compact JWS.");
     }
     verifications.incrementAndGet();
     return verify(token);
