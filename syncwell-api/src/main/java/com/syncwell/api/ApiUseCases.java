@@ -129,7 +129,7 @@ public record ApiUseCases(
       CommitGroup commits) {
     ConnectionStore connections = new ConnectionStore(table, cipher, clock);
     SyncConfigStore configs = new SyncConfigStore(table, clock);
-    JobStore jobs = new JobStore(table, clock, requests);
+    JobStore jobs = new JobStore(table, clock);
     ProfileStore profiles = new ProfileStore(table, clock);
     ExportStore exports = new ExportStore(table, clock);
     UserPartition partition = new UserPartition(table);
@@ -154,7 +154,7 @@ public record ApiUseCases(
             connections,
             profiles,
             connectors,
-            new RequestSyncJob(jobs, queue, commits),
+            new RequestSyncJob(jobs, queue, commits, requests),
             commits,
             clock),
         new GetSyncJob(jobs),

@@ -110,6 +110,23 @@ class IdempotencyInCommitTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /**
+   * The answers of two requests with one key: the slow one held before its commit, the fast one.
+   */
+  private record Race(HttpResponse<String> slow, ApiBed.Reply fast) {}
+
+  /**
+   * Sends {@code slowBody} and holds its handler before the commit, sends {@code fastBody} with the
+   * same key to the end, then lets the first one commit.
+   */
+  private Race race(String slowBody, String fastBody, String key) throws Exception {
+    CompletableFuture<HttpResponse<String>> slow = postHeldInBackground(slowBody, key);
+    assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+    ApiBed.Reply fast = post(fastBody, key);
+    release.countDown();
+    return new Race(slow.get(10, TimeUnit.SECONDS), fast);
+  }
+
   private boolean effectStored(int n) {
     return bed.table.get(ItemKey.of("USER#user-a", "EFFECT#" + n)).isPresent();
   }
@@ -135,12 +152,9 @@ class IdempotencyInCommitTest {
   void a_duplicate_that_commits_first_wins_and_the_other_rolls_back_and_replays_its_answer()
       throws Exception {
     start(ApiBed.options());
-    CompletableFuture<HttpResponse<String>> slow = postHeldInBackground("{}", "k-2");
-    assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
-
-    ApiBed.Reply fast = post("{}", "k-2");
-    release.countDown();
-    HttpResponse<String> slowReply = slow.get(10, TimeUnit.SECONDS);
+    Race race = race("{}", "{}", "k-2");
+    ApiBed.Reply fast = race.fast();
+    HttpResponse<String> slowReply = race.slow();
 
     assertThat(fast.status()).isEqualTo(201);
     assertThat(fast.json().path("n").asInt()).isEqualTo(1);
@@ -156,12 +170,9 @@ class IdempotencyInCommitTest {
   void a_different_request_that_took_the_key_first_makes_the_other_422_without_effects()
       throws Exception {
     start(ApiBed.options());
-    CompletableFuture<HttpResponse<String>> slow = postHeldInBackground("{\"a\":1}", "k-3");
-    assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
-
-    ApiBed.Reply fast = post("{\"a\":2}", "k-3");
-    release.countDown();
-    HttpResponse<String> slowReply = slow.get(10, TimeUnit.SECONDS);
+    Race race = race("{\"a\":1}", "{\"a\":2}", "k-3");
+    ApiBed.Reply fast = race.fast();
+    HttpResponse<String> slowReply = race.slow();
 
     assertThat(fast.status()).isEqualTo(201);
     assertThat(slowReply.statusCode()).isEqualTo(422);

@@ -43,7 +43,11 @@ public final class ApiAssembly {
         new RequestSyncOnProviderChange(
             platform.configs(),
             platform.table(),
-            new RequestSyncJob(platform.jobs(), platform.queue(), platform.commits()),
+            new RequestSyncJob(
+                platform.jobs(),
+                platform.queue(),
+                platform.commits(),
+                platform.syncMetrics().requests()),
             clock);
     var rates = settings.rates();
     ApiDependencies deps =

@@ -140,7 +140,7 @@ public final class Platform implements AutoCloseable {
     this.connections = new ConnectionStore(table, cipher, clock);
     this.configs = new SyncConfigStore(table, clock);
     this.cursors = new CursorStore(table, clock);
-    this.jobs = new JobStore(table, clock, syncMetrics.requests());
+    this.jobs = new JobStore(table, clock);
     this.ledger = new LedgerStore(table, clock);
     this.configRuns = new ConfigRunStore(table, clock);
     this.connectors =

@@ -81,7 +81,8 @@ public final class SyncRuntime implements AutoCloseable {
               platform.jobs(),
               platform.queue(),
               ScheduleIntervals.DEFAULT,
-              clock);
+              clock,
+              platform.syncMetrics().requests());
       s.start(SCHEDULER_TICK);
       scheduler = Optional.of(s);
     }

@@ -1,9 +1,10 @@
 package com.syncwell.engine.store;
 
 /**
- * Told of every job {@link JobStore} creates, with what triggered it (a metrics port: the
- * composition root counts jobs requested by trigger). Called on the creating thread after the job
- * item is written; must be quick and must not throw.
+ * Told of every job created, with what triggered it (a metrics port: the composition root counts
+ * jobs requested by trigger). The creators ({@code RequestSyncJob}, {@code SyncScheduler}) call it
+ * once the job is committed, so a job rolled back with its group (a failed send, an idempotency key
+ * found taken) is not counted. Must be quick and must not throw.
  */
 @FunctionalInterface
 public interface JobRequests {

@@ -49,17 +49,10 @@ public final class JobStore {
 
   private final MetadataTable table;
   private final Clock clock;
-  private final JobRequests requests;
 
   public JobStore(MetadataTable table, Clock clock) {
-    this(table, clock, JobRequests.IGNORED);
-  }
-
-  /** With {@code requests} told of every job created. */
-  public JobStore(MetadataTable table, Clock clock, JobRequests requests) {
     this.table = Objects.requireNonNull(table, "table");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.requests = Objects.requireNonNull(requests, "requests");
   }
 
   /** A new QUEUED incremental job for a config, under a new time-ordered id. */
@@ -97,7 +90,6 @@ public final class JobStore {
     if (!(put instanceof Written written)) {
       throw new IllegalStateException("a fresh job id collided");
     }
-    requests.requested(trigger);
     return read(new StoredItem(item, written.version()));
   }
 

@@ -5,6 +5,7 @@ import com.syncwell.engine.port.CommitGroup;
 import com.syncwell.engine.port.queue.JobQueue;
 import com.syncwell.engine.port.queue.OutgoingMessage;
 import com.syncwell.engine.store.Job;
+import com.syncwell.engine.store.JobRequests;
 import com.syncwell.engine.store.JobStore;
 import com.syncwell.engine.store.JobTrigger;
 import com.syncwell.engine.trace.MessageTraceContext;
@@ -41,6 +42,7 @@ public final class RequestSyncJob {
   private final JobStore jobs;
   private final JobQueue queue;
   private final CommitGroup commits;
+  private final JobRequests requests;
 
   /** Job and message committed one by one. */
   public RequestSyncJob(JobStore jobs, JobQueue queue) {
@@ -49,9 +51,15 @@ public final class RequestSyncJob {
 
   /** Job and message committed through {@code commits}. */
   public RequestSyncJob(JobStore jobs, JobQueue queue, CommitGroup commits) {
+    this(jobs, queue, commits, JobRequests.IGNORED);
+  }
+
+  /** Job and message committed through {@code commits}; {@code requests} told of each committed. */
+  public RequestSyncJob(JobStore jobs, JobQueue queue, CommitGroup commits, JobRequests requests) {
     this.jobs = Objects.requireNonNull(jobs, "jobs");
     this.queue = Objects.requireNonNull(queue, "queue");
     this.commits = Objects.requireNonNull(commits, "commits");
+    this.requests = Objects.requireNonNull(requests, "requests");
   }
 
   /** Creates and enqueues an incremental job for {@code configId}, owned by {@code userId}. */
@@ -112,6 +120,7 @@ public final class RequestSyncJob {
         cancelQuietly(created.get(), e);
         throw e;
       }
+      requests.requested(trigger);
       span.setAttribute("syncwell.job_id", job.jobId());
       LOG.info("sync job {} requested ({})", job.jobId(), trigger);
     } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import com.syncwell.engine.port.queue.JobQueue;
 import com.syncwell.engine.port.queue.OutgoingMessage;
 import com.syncwell.engine.port.table.Written;
 import com.syncwell.engine.store.Job;
+import com.syncwell.engine.store.JobRequests;
 import com.syncwell.engine.store.JobStore;
 import com.syncwell.engine.store.JobTrigger;
 import com.syncwell.engine.store.SyncConfig;
@@ -60,6 +61,7 @@ public final class SyncScheduler implements AutoCloseable {
   private final JobQueue queue;
   private final ScheduleIntervals intervals;
   private final Clock clock;
+  private final JobRequests requests;
   private volatile ScheduledExecutorService timer;
 
   public SyncScheduler(
@@ -68,6 +70,18 @@ public final class SyncScheduler implements AutoCloseable {
       JobQueue queue,
       ScheduleIntervals intervals,
       Clock clock) {
+    this(configs, jobs, queue, intervals, clock, JobRequests.IGNORED);
+  }
+
+  /** With {@code requests} told of each scheduled job created. */
+  public SyncScheduler(
+      SyncConfigStore configs,
+      JobStore jobs,
+      JobQueue queue,
+      ScheduleIntervals intervals,
+      Clock clock,
+      JobRequests requests) {
+    this.requests = Objects.requireNonNull(requests, "requests");
     this.configs = Objects.requireNonNull(configs, "configs");
     this.jobs = Objects.requireNonNull(jobs, "jobs");
     this.queue = Objects.requireNonNull(queue, "queue");
@@ -175,6 +189,7 @@ public final class SyncScheduler implements AutoCloseable {
       }
       try {
         Job job = jobs.create(config.userId(), config.configId(), JobTrigger.SCHEDULED);
+        requests.requested(JobTrigger.SCHEDULED);
         messages.add(
             OutgoingMessage.of(new SyncJobMessage(job.userId(), job.jobId()).toBody())
                 .withAttribute("correlationId", job.jobId()));

@@ -32,6 +32,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RequestSyncTest {
   @TempDir Path dir;
+
+  /** What the grouped use case counted as requested: only jobs that were committed. */
+  private final List<JobTrigger> counted = new CopyOnWriteArrayList<>();
+
   private AccountBed bed;
   private Connection fitbit;
   private Connection strava;
@@ -92,7 +97,7 @@ class RequestSyncTest {
         bed.connections,
         bed.profiles,
         bed.connectors,
-        new RequestSyncJob(bed.jobs, bed.queue, commits),
+        new RequestSyncJob(bed.jobs, bed.queue, commits, counted::add),
         commits,
         bed.clock);
   }
@@ -116,6 +121,7 @@ class RequestSyncTest {
                 job -> bed.idempotency.complete(ALICE, "key-1", claim, answer(job)));
 
     Job job = ((SyncRequested) outcome).job();
+    assertThat(counted).containsExactly(JobTrigger.MANUAL);
     assertThat(bed.idempotency.begin(ALICE, "key-1", "hash-1"))
         .isEqualTo(new IdempotencyClaim.Replay(answer(job)));
     assertOneMessageFor(bed.drainQueue(), job);
@@ -141,6 +147,7 @@ class RequestSyncTest {
 
     assertThat(bed.jobs.listByUser(ALICE, 10, Optional.empty()).items()).isEmpty();
     assertThat(bed.drainQueue()).isEmpty();
+    assertThat(counted).as("a rolled-back job is not counted").isEmpty();
     assertThat(bed.idempotency.begin(ALICE, "key-1", "hash-1"))
         .as("still the claim, so the gate can release it for a retry")
         .isInstanceOf(IdempotencyClaim.InFlight.class);
@@ -178,6 +185,7 @@ class RequestSyncTest {
     assertThat(bed.jobs.listByUser(ALICE, 10, Optional.empty()).items()).hasSize(jobsBefore);
     assertThat(bed.configs.listByUser(ALICE)).as("the config made for the request").isEmpty();
     assertThat(bed.drainQueue()).isEmpty();
+    assertThat(counted).isEmpty();
   }
 
   @Test

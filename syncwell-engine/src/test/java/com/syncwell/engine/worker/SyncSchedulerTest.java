@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,8 +57,12 @@ class SyncSchedulerTest {
     fx.close();
   }
 
+  /** Jobs the schedulers of {@link #scheduler()} counted as requested. */
+  private final List<JobTrigger> counted = new CopyOnWriteArrayList<>();
+
   private SyncScheduler scheduler() {
-    return new SyncScheduler(configs, jobs, fx.queue, ScheduleIntervals.DEFAULT, fx.clock);
+    return new SyncScheduler(
+        configs, jobs, fx.queue, ScheduleIntervals.DEFAULT, fx.clock, counted::add);
   }
 
   private SyncConfig config(String userId, String tier, Instant due) {
@@ -105,6 +110,7 @@ class SyncSchedulerTest {
 
     assertThat(first).isEqualTo(new ScheduleTick(30, 0, 0));
     assertThat(second).isEqualTo(new ScheduleTick(0, 0, 0));
+    assertThat(counted).hasSize(30).containsOnly(JobTrigger.SCHEDULED);
     List<Job> queued = queuedJobs();
     assertThat(queued)
         .extracting(Job::configId)
