@@ -1,6 +1,5 @@
 package com.syncwell.engine.port.table;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -112,8 +111,30 @@ public record Item(
     };
   }
 
-  private static int utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8).length;
+  /**
+   * The length of {@code s} in UTF-8 as {@code String.getBytes(UTF_8)} encodes it (a lone surrogate
+   * becomes one replacement byte), counted without encoding it.
+   */
+  static int utf8(String s) {
+    int n = s.length();
+    int bytes = n;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        continue;
+      }
+      if (c < 0x800) {
+        bytes += 1;
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < n
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        bytes += 2; // four bytes for the pair's two chars
+        i++;
+      } else if (!Character.isSurrogate(c)) {
+        bytes += 2;
+      }
+    }
+    return bytes;
   }
 
   /** Builds an {@link Item}; validation happens in {@link #build()}. */
