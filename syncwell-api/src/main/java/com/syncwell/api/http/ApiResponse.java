@@ -41,7 +41,7 @@ public record ApiResponse(
 
   /** A copy with header {@code name} set to {@code value} (replacing an earlier one). */
   public ApiResponse withHeader(String name, String value) {
-    return withHeaders(Map.of(name, value));
+    return withHeaders(Collections.singletonMap(name, value));
   }
 
   /** A copy with every header of {@code extra} set (each replacing an earlier one, any case). */

@@ -158,23 +158,19 @@ public final class IdempotencyGate {
       if (record.taken().isEmpty()) {
         throw e;
       }
-      response = null;
+      return refused(record.taken().get(), request);
     }
     if (record.taken().isPresent()) {
-      // Whatever the handler made of the rolled-back commit, the key answers for this request.
+      // The handler answered the rolled-back commit itself; the key answers for this request.
       return refused(record.taken().get(), request);
     }
     if (record.recorded()) {
       return response;
     }
-    StoredResponse stored = stored(response);
-    if (!replayable(response, stored)) {
-      return response;
-    }
     try {
-      IdempotencyClaim claim = store.claimCompleted(user, key, hash, stored);
-      if (!(claim instanceof IdempotencyClaim.Proceed)) {
-        return refused(claim, request);
+      Optional<IdempotencyClaim> taken = record.claim(response);
+      if (taken.isPresent()) {
+        return refused(taken.get(), request);
       }
     } catch (RuntimeException e) {
       // Nothing happened that a retry would repeat harmfully: answer it unrecorded.
@@ -272,16 +268,27 @@ public final class IdempotencyGate {
 
     @Override
     public void record(ApiResponse response) {
-      StoredResponse stored = stored(response);
-      if (!replayable(response, stored)) {
-        return;
-      }
-      IdempotencyClaim claim = store.claimCompleted(user, key, hash, stored);
-      if (!(claim instanceof IdempotencyClaim.Proceed)) {
-        taken = claim;
+      if (claim(response).isPresent()) {
         throw new KeyTakenInCommit();
       }
-      recorded = true;
+    }
+
+    /**
+     * Claims the key completed with {@code response} when it is replayable (else writes nothing);
+     * how the key stands when another request took it first.
+     */
+    Optional<IdempotencyClaim> claim(ApiResponse response) {
+      StoredResponse stored = stored(response);
+      if (!replayable(response, stored)) {
+        return Optional.empty();
+      }
+      IdempotencyClaim claim = store.claimCompleted(user, key, hash, stored);
+      if (claim instanceof IdempotencyClaim.Proceed) {
+        recorded = true;
+        return Optional.empty();
+      }
+      taken = claim;
+      return Optional.of(claim);
     }
 
     boolean recorded() {
