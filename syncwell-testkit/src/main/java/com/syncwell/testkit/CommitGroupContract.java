@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.syncwell.engine.port.CommitGroup;
 import com.syncwell.engine.port.queue.JobQueue;
 import com.syncwell.engine.port.queue.OutgoingMessage;
+import com.syncwell.engine.port.queue.QueueDepth;
 import com.syncwell.engine.port.queue.ReceiveRequest;
 import com.syncwell.engine.port.queue.ReceivedMessage;
 import com.syncwell.engine.port.table.Item;
@@ -127,11 +128,15 @@ public abstract class CommitGroupContract {
                     .together(
                         () -> {
                           stores.table().putIfAbsent(job);
-                          throw new IllegalStateException("fails after its write");
+                          stores.queue().send(OutgoingMessage.of("{\"jobId\":\"a\"}"));
+                          throw new IllegalStateException(
+                              "crash between the writes and the commit");
                         }))
         .isInstanceOf(IllegalStateException.class);
 
-    assertThat(stores.table().get(job.key()).isPresent()).isEqualTo(!stores.group().atomic());
+    boolean kept = !stores.group().atomic();
+    assertThat(stores.table().get(job.key()).isPresent()).isEqualTo(kept);
+    assertThat(stores.queue().approximateDepth()).isEqualTo(new QueueDepth(kept ? 1 : 0, 0, 0, 0));
   }
 
   @Test

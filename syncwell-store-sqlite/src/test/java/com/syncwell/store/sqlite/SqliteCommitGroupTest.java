@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.syncwell.engine.port.queue.JobQueue;
-import com.syncwell.engine.port.queue.OutgoingMessage;
-import com.syncwell.engine.port.queue.QueueDepth;
 import com.syncwell.engine.port.table.Item;
 import com.syncwell.testkit.CommitGroupContract;
 import com.syncwell.testkit.MutableClock;
@@ -13,7 +11,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The commit-group contract on one SQLite file, plus the all-or-nothing only it promises. */
+/**
+ * The commit-group contract on one SQLite file (whose groups are atomic), plus what a rolled-back
+ * group leaves of the groups before it.
+ */
 class SqliteCommitGroupTest extends CommitGroupContract {
   @TempDir Path dir;
 
@@ -28,24 +29,6 @@ class SqliteCommitGroupTest extends CommitGroupContract {
     queue = new SqliteJobQueue(db, "jobs", clock, JobQueue.DEFAULT_MAX_RECEIVES);
     group = new SqliteCommitGroup(db);
     return new Stores(table, queue, group, db);
-  }
-
-  @Test
-  void a_group_that_throws_leaves_none_of_its_writes() {
-    Item job = Item.builder("USER#1", "JOB#j1").set("status", "QUEUED").build();
-
-    assertThatThrownBy(
-            () ->
-                group.together(
-                    () -> {
-                      table.putIfAbsent(job);
-                      queue.send(OutgoingMessage.of("{\"jobId\":\"j1\"}"));
-                      throw new IllegalStateException("crash between the writes and the commit");
-                    }))
-        .isInstanceOf(IllegalStateException.class);
-
-    assertThat(table.get(job.key())).isEmpty();
-    assertThat(queue.approximateDepth()).isEqualTo(new QueueDepth(0, 0, 0, 0));
   }
 
   @Test
