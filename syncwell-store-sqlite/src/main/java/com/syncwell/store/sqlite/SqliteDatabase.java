@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,13 +21,15 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * One SQLite file shared by the embedded adapters: WAL journal, {@code synchronous=NORMAL} (a
  * committed transaction survives a crash of the process; see docs/adr/0002), one writer connection
  * used under a lock with {@code BEGIN IMMEDIATE} transactions, and a small pool of reader
  * connections that WAL lets run beside the writer. Other processes may open the same file; they
- * wait for its write lock up to the busy timeout.
+ * wait for its write lock up to the busy timeout. The WAL is copied back into the file by a {@link
+ * WalCheckpointer}, not by the commits.
  *
  * <p>Each adapter owns a named schema component and migrates it at startup with {@link #migrate};
  * the applied version of every component is kept in {@code schema_version}.
@@ -38,6 +41,15 @@ public final class SqliteDatabase implements AutoCloseable {
   /** Most writes one group commit runs. */
   static final int MAX_GROUP = 64;
 
+  /** How often {@link WalCheckpointer} copies the WAL into the database file. */
+  static final Duration CHECKPOINT_INTERVAL = Duration.ofMillis(50);
+
+  /** WAL length (pages of 4 KiB) from which a checkpoint takes the write lock to restart it. */
+  static final int RESTART_FRAMES = 4096;
+
+  /** The WAL file is cut back to this size when it starts over after having grown beyond it. */
+  private static final long WAL_SIZE_LIMIT = 64L << 20;
+
   private final Path file;
   private final SqlSession writer;
   private final ReentrantLock writeLock = new ReentrantLock();
@@ -45,13 +57,17 @@ public final class SqliteDatabase implements AutoCloseable {
   private final LongAdder groupCommits = new LongAdder();
   private final BlockingQueue<SqlSession> readers = new ArrayBlockingQueue<>(READERS);
   private final List<SqlSession> all = new ArrayList<>();
+  private final WalCheckpointer checkpointer;
 
-  private SqliteDatabase(Path file) throws SQLException {
+  private SqliteDatabase(Path file, Duration checkpointInterval, int restartFrames)
+      throws SQLException {
     this.file = file;
     this.writer = new SqlSession(connect(file, false));
     all.add(writer);
     try (Statement s = writer.connection().createStatement()) {
       s.execute("PRAGMA journal_mode=WAL");
+      s.execute("PRAGMA wal_autocheckpoint=0"); // the checkpointer's job, off the write lock
+      s.execute("PRAGMA journal_size_limit=" + WAL_SIZE_LIMIT);
       s.execute(
           "CREATE TABLE IF NOT EXISTS schema_version ("
               + " component TEXT PRIMARY KEY, version INTEGER NOT NULL)");
@@ -61,17 +77,26 @@ public final class SqliteDatabase implements AutoCloseable {
       all.add(reader);
       readers.add(reader);
     }
+    this.checkpointer =
+        new WalCheckpointer(
+            connect(file, false), checkpointInterval, restartFrames, this::holdingWriteLock);
+    checkpointer.start();
   }
 
   /** Opens (creating when absent) the database file and its parent directories. */
   public static SqliteDatabase open(Path file) {
+    return open(file, CHECKPOINT_INTERVAL, RESTART_FRAMES);
+  }
+
+  /** Like {@link #open(Path)}, with the checkpointer's timing (tests). */
+  static SqliteDatabase open(Path file, Duration checkpointInterval, int restartFrames) {
     Objects.requireNonNull(file, "file");
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      return new SqliteDatabase(file);
+      return new SqliteDatabase(file, checkpointInterval, restartFrames);
     } catch (IOException | SQLException e) {
       throw new StorageFailure("cannot open the SQLite database " + file.getFileName(), e);
     }
@@ -144,6 +169,22 @@ public final class SqliteDatabase implements AutoCloseable {
     if (next != null) {
       LockSupport.unpark(next.owner());
     }
+  }
+
+  /** Runs {@code work} holding the write lock, then lets the next waiting write lead. */
+  <T> T holdingWriteLock(Supplier<T> work) {
+    writeLock.lock();
+    try {
+      return work.get();
+    } finally {
+      writeLock.unlock();
+      wakeNextLeader();
+    }
+  }
+
+  /** The background checkpointer (tests). */
+  WalCheckpointer checkpointer() {
+    return checkpointer;
   }
 
   /** Writes waiting for a group commit (tests and metrics). */
@@ -359,6 +400,7 @@ public final class SqliteDatabase implements AutoCloseable {
 
   @Override
   public void close() {
+    checkpointer.close();
     writeLock.lock();
     try {
       for (SqlSession c : all) {

@@ -1,0 +1,161 @@
+package com.syncwell.store.sqlite;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Copies the WAL back into the database file from a thread of its own, so that commits do not.
+ *
+ * <p>SQLite's automatic checkpoint runs inside the {@code COMMIT} that crosses its threshold: it
+ * copies up to a thousand pages and syncs both files while the writer holds the write lock, and
+ * every write waiting for the next group waits for that too. Here the writer's automatic checkpoint
+ * is off and this thread runs a {@code PASSIVE} checkpoint on its own connection every {@code
+ * interval}; it never blocks readers or writers, and a commit costs only its WAL append.
+ *
+ * <p>Under a steady stream of commits a passive checkpoint never catches up with the end of the
+ * WAL, and SQLite starts the WAL over only when all of it was copied. So once the WAL holds {@code
+ * restartFrames} or more, the next round takes the writer's lock ({@code exclusive}) for one more
+ * passive checkpoint, which copies only the frames committed since the previous round; the next
+ * write then starts the WAL from its beginning. A reader still using old frames can keep that from
+ * happening; the next round tries again.
+ *
+ * <p>A failing checkpoint is logged and retried next round; nothing is lost, the WAL only grows.
+ */
+final class WalCheckpointer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WalCheckpointer.class);
+
+  /** The result of {@code PRAGMA wal_checkpoint}: frames in the WAL, and copied of them. */
+  record Progress(boolean busy, int walFrames, int copiedFrames) {}
+
+  /** Runs {@code work} holding the writer's lock and returns its result. */
+  interface Exclusive {
+    <T> T run(Supplier<T> work);
+  }
+
+  private final Connection connection;
+  private final Duration interval;
+  private final int restartFrames;
+  private final Exclusive exclusive;
+  private final AtomicLong rounds = new AtomicLong();
+  private final AtomicLong exclusiveRounds = new AtomicLong();
+  private final Thread thread;
+  private volatile boolean closed;
+  private volatile Progress last = new Progress(false, 0, 0);
+
+  WalCheckpointer(
+      Connection connection, Duration interval, int restartFrames, Exclusive exclusive) {
+    this.connection = Objects.requireNonNull(connection, "connection");
+    this.interval = Objects.requireNonNull(interval, "interval");
+    this.restartFrames = restartFrames;
+    this.exclusive = Objects.requireNonNull(exclusive, "exclusive");
+    // A platform thread: a checkpoint spends milliseconds in native code and fsync, which would
+    // pin a carrier of the virtual-thread scheduler.
+    this.thread = Thread.ofPlatform().daemon().name("sqlite-checkpoint").unstarted(this::loop);
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  /** Rounds run so far (tests). */
+  long rounds() {
+    return rounds.get();
+  }
+
+  /** What the latest round found (tests). */
+  Progress last() {
+    return last;
+  }
+
+  boolean isRunning() {
+    return thread.isAlive();
+  }
+
+  /** Rounds that took the writer's lock to let the WAL start over (tests). */
+  long exclusiveRounds() {
+    return exclusiveRounds.get();
+  }
+
+  private void loop() {
+    while (!closed) {
+      try {
+        Thread.sleep(interval);
+        round();
+      } catch (InterruptedException e) {
+        return;
+      } catch (SQLException e) {
+        if (closed) {
+          return;
+        }
+        LOG.warn(
+            "WAL checkpoint failed, retrying in {} ms: {}", interval.toMillis(), e.getMessage());
+      }
+    }
+  }
+
+  /** One round: copy what the WAL holds; when it has grown long, finish it under the lock. */
+  Progress round() throws SQLException {
+    Progress progress = checkpoint();
+    if (progress.walFrames() >= restartFrames) {
+      try {
+        progress = exclusive.run(this::checkpointUnchecked);
+      } catch (CheckpointFailed e) {
+        throw e.sqlException();
+      }
+      exclusiveRounds.incrementAndGet();
+    }
+    last = progress;
+    rounds.incrementAndGet();
+    return progress;
+  }
+
+  private Progress checkpointUnchecked() {
+    try {
+      return checkpoint();
+    } catch (SQLException e) {
+      throw new CheckpointFailed(e);
+    }
+  }
+
+  private Progress checkpoint() throws SQLException {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+      rs.next();
+      return new Progress(rs.getInt(1) != 0, rs.getInt(2), rs.getInt(3));
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    thread.interrupt();
+    try {
+      thread.join(Duration.ofSeconds(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // closing: the other connections finish the WAL
+    }
+  }
+
+  private static final class CheckpointFailed extends RuntimeException {
+    CheckpointFailed(SQLException cause) {
+      super(cause);
+    }
+
+    SQLException sqlException() {
+      return (SQLException) getCause();
+    }
+  }
+}
