@@ -155,7 +155,6 @@ public record ApiUseCases(
             profiles,
             connectors,
             new RequestSyncJob(jobs, queue, commits, requests),
-            commits,
             clock),
         new GetSyncJob(jobs),
         new ListSyncJobs(jobs),

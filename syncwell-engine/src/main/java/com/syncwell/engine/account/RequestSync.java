@@ -2,7 +2,6 @@ package com.syncwell.engine.account;
 
 import com.syncwell.connector.TimeWindow;
 import com.syncwell.domain.DataType;
-import com.syncwell.engine.port.CommitGroup;
 import com.syncwell.engine.store.ConfigAndProfile;
 import com.syncwell.engine.store.ConnectionStore;
 import com.syncwell.engine.store.Job;
@@ -13,6 +12,7 @@ import com.syncwell.engine.store.SyncConfig;
 import com.syncwell.engine.store.SyncConfigSpec;
 import com.syncwell.engine.store.SyncConfigStore;
 import com.syncwell.engine.sync.ConnectorRegistry;
+import com.syncwell.engine.sync.JobDecision;
 import com.syncwell.engine.sync.RequestSyncJob;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,10 +44,14 @@ import java.util.function.Consumer;
  * <p>Both connections must still be the caller's and ACTIVE ({@link PairRefusal}), so a sync that
  * could only fail is refused up front; while the account is being erased, {@link
  * AccountBeingErased}. Not idempotent by itself: the HTTP layer's {@code Idempotency-Key} keeps a
- * retried request from enqueueing twice. A config created for an ad-hoc request commits with its
- * job (where the commit group is atomic), so whatever rolls the job back ({@code alsoCommit}
- * throwing, a failed send) takes the config with it. Two concurrent ad-hoc requests for a route
- * without a config may create two configs for it.
+ * retried request from enqueueing twice.
+ *
+ * <p>Every read and check runs inside the job's commit ({@link RequestSyncJob#request(String,
+ * JobTrigger, String, java.util.function.Supplier, Consumer)}): where the commit group is atomic,
+ * nothing can change between the checks and the job, and a config created for an ad-hoc request
+ * commits with its job, so whatever rolls the job back ({@code alsoCommit} throwing, a failed send)
+ * takes the config with it. Where it is not, two concurrent ad-hoc requests for a route without a
+ * config may create two configs for it.
  */
 public final class RequestSync {
   static final int MAX_HISTORY_DAYS = 366;
@@ -57,22 +61,15 @@ public final class RequestSync {
   private final ProfileStore profiles;
   private final ConnectionPairs pairs;
   private final RequestSyncJob requestSyncJob;
-  private final CommitGroup commits;
   private final Clock clock;
 
-  /**
-   * @param commits the group {@code requestSyncJob} commits through: a config created for an ad-hoc
-   *     request joins the job's commit
-   */
   public RequestSync(
       SyncConfigStore configs,
       ConnectionStore connections,
       ProfileStore profiles,
       ConnectorRegistry connectors,
       RequestSyncJob requestSyncJob,
-      CommitGroup commits,
       Clock clock) {
-    this.commits = Objects.requireNonNull(commits, "commits");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.configs = Objects.requireNonNull(configs, "configs");
     this.profiles = Objects.requireNonNull(profiles, "profiles");
@@ -102,13 +99,27 @@ public final class RequestSync {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(correlationId, "correlationId");
     Objects.requireNonNull(alsoCommit, "alsoCommit");
+    return requestSyncJob.request(
+        userId, JobTrigger.MANUAL, correlationId, () -> decide(userId, request), alsoCommit);
+  }
+
+  /** Runs inside the job's commit: every read and check, and the config of an ad-hoc request. */
+  private JobDecision<RequestSyncOutcome> decide(String userId, SyncRequest request) {
     return switch (request) {
-      case SyncOfConfig ofConfig -> ofConfig(userId, ofConfig, correlationId, alsoCommit);
+      case SyncOfConfig ofConfig -> ofConfig(userId, ofConfig);
       case SyncOfPair ofPair ->
-          beingErased(userId)
-              ? new AccountBeingErased()
-              : ofPair(userId, ofPair, correlationId, alsoCommit);
+          beingErased(userId) ? noJob(new AccountBeingErased()) : ofPair(userId, ofPair);
     };
+  }
+
+  private static JobDecision<RequestSyncOutcome> noJob(RequestSyncOutcome outcome) {
+    return new JobDecision.NoJob<>(outcome);
+  }
+
+  private static JobDecision<RequestSyncOutcome> jobOf(
+      SyncConfig config, Optional<TimeWindow> window) {
+    return new JobDecision.CreateJob<>(
+        config.configId(), window, job -> new SyncRequested(job, config));
   }
 
   private boolean beingErased(String userId) {
@@ -119,46 +130,45 @@ public final class RequestSync {
     return profile.map(Profile::isBeingErased).orElse(false);
   }
 
-  private RequestSyncOutcome ofConfig(
-      String userId, SyncOfConfig request, String correlationId, Consumer<Job> alsoCommit) {
+  private JobDecision<RequestSyncOutcome> ofConfig(String userId, SyncOfConfig request) {
     String configId = request.syncConfigId();
     if (!FieldRules.isId(configId)) {
-      return beingErased(userId) ? new AccountBeingErased() : new SyncConfigNotFound(configId);
+      return noJob(
+          beingErased(userId) ? new AccountBeingErased() : new SyncConfigNotFound(configId));
     }
     ConfigAndProfile read = configs.getWithProfile(userId, configId);
     if (beingErased(read.profile())) {
-      return new AccountBeingErased();
+      return noJob(new AccountBeingErased());
     }
     Optional<SyncConfig> found = read.config();
     if (found.isEmpty()) {
-      return new SyncConfigNotFound(configId);
+      return noJob(new SyncConfigNotFound(configId));
     }
     SyncConfigSpec spec = found.get().spec();
     Optional<PairRefusal> refusal =
         pairs.refusal(
             userId, spec.sourceConnectionId(), spec.destinationConnectionId(), spec.dataType());
     if (refusal.isPresent()) {
-      return refusal.get();
+      return noJob(refusal.get());
     }
-    return enqueue(userId, found.get(), Optional.empty(), correlationId, alsoCommit);
+    return jobOf(found.get(), Optional.empty());
   }
 
-  private RequestSyncOutcome ofPair(
-      String userId, SyncOfPair request, String correlationId, Consumer<Job> alsoCommit) {
+  private JobDecision<RequestSyncOutcome> ofPair(String userId, SyncOfPair request) {
     Optional<DataType> type = DataType.fromWireName(request.dataType());
     if (type.isEmpty()) {
-      return new InvalidField("dataType", "must be one of " + FieldRules.DATA_TYPES);
+      return noJob(new InvalidField("dataType", "must be one of " + FieldRules.DATA_TYPES));
     }
     if (!"manual".equals(request.mode()) && !"historical".equals(request.mode())) {
-      return new InvalidField("mode", "must be manual or historical");
+      return noJob(new InvalidField("mode", "must be manual or historical"));
     }
     if (request.dateRange().isPresent()) {
       DateRange range = request.dateRange().get();
       if (!"historical".equals(request.mode())) {
-        return new InvalidField("dateRange", "is only allowed with mode historical");
+        return noJob(new InvalidField("dateRange", "is only allowed with mode historical"));
       }
       if (range.from() == null || range.to() == null || range.from().isAfter(range.to())) {
-        return new InvalidField("dateRange", "needs from and to, from not after to");
+        return noJob(new InvalidField("dateRange", "needs from and to, from not after to"));
       }
     }
     Optional<TimeWindow> window = Optional.empty();
@@ -171,10 +181,11 @@ public final class RequestSync {
         Instant from = range.from().atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = range.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         if (ChronoUnit.DAYS.between(range.from(), range.to()) + 1 > MAX_HISTORY_DAYS) {
-          return new InvalidField("dateRange", "spans more than " + MAX_HISTORY_DAYS + " days");
+          return noJob(
+              new InvalidField("dateRange", "spans more than " + MAX_HISTORY_DAYS + " days"));
         }
         if (!from.isBefore(now)) {
-          return new InvalidField("dateRange", "must start before today ends (UTC)");
+          return noJob(new InvalidField("dateRange", "must start before today ends (UTC)"));
         }
         window = Optional.of(new TimeWindow(from, to.isAfter(now) ? now : to));
       }
@@ -183,7 +194,7 @@ public final class RequestSync {
         pairs.refusal(
             userId, request.sourceConnectionId(), request.destinationConnectionId(), type.get());
     if (refusal.isPresent()) {
-      return refusal.get();
+      return noJob(refusal.get());
     }
     Profile profile = profiles.getOrCreate(userId);
     SyncConfigSpec unscheduled =
@@ -196,29 +207,6 @@ public final class RequestSync {
             Optional.of(profile.tier().name()),
             Optional.empty());
     Optional<SyncConfig> existing = SameRoute.find(configs.listByUser(userId), unscheduled);
-    if (existing.isPresent()) {
-      return enqueue(userId, existing.get(), window, correlationId, alsoCommit);
-    }
-    Optional<TimeWindow> historical = window;
-    return commits.together(
-        () ->
-            enqueue(
-                userId,
-                configs.create(userId, unscheduled),
-                historical,
-                correlationId,
-                alsoCommit));
-  }
-
-  private RequestSyncOutcome enqueue(
-      String userId,
-      SyncConfig config,
-      Optional<TimeWindow> window,
-      String correlationId,
-      Consumer<Job> alsoCommit) {
-    Job job =
-        requestSyncJob.request(
-            userId, config.configId(), JobTrigger.MANUAL, window, correlationId, alsoCommit);
-    return new SyncRequested(job, config);
+    return jobOf(existing.orElseGet(() -> configs.create(userId, unscheduled)), window);
   }
 }

@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,42 +95,95 @@ public final class RequestSyncJob {
       Optional<TimeWindow> window,
       String correlationId,
       Consumer<Job> alsoCommit) {
+    return request(
+        userId,
+        trigger,
+        correlationId,
+        () -> new JobDecision.CreateJob<>(configId, window, job -> job),
+        alsoCommit);
+  }
+
+  /**
+   * Decides and requests in one commit: {@code decide} runs inside the {@link CommitGroup}, first;
+   * when it answers {@link JobDecision.CreateJob}, the job is created, its message sent and {@code
+   * alsoCommit} run in the same group, and this returns the decision's outcome of the job; when it
+   * answers {@link JobDecision.NoJob}, this returns that outcome. On an atomic group what {@code
+   * decide} read and wrote commits with the job, so nothing another write does can fall between the
+   * check and the job; and on the embedded store its reads run on the writer's connection, whose
+   * page cache every commit keeps warm.
+   *
+   * <p>{@code decide} and {@code alsoCommit} may run on the thread that commits the group (see
+   * {@link CommitGroup}): they must not rely on thread-local context such as the logging or tracing
+   * context.
+   */
+  public <R> R request(
+      String userId,
+      JobTrigger trigger,
+      String correlationId,
+      Supplier<JobDecision<R>> decide,
+      Consumer<Job> alsoCommit) {
+    Objects.requireNonNull(userId, "userId");
+    Objects.requireNonNull(trigger, "trigger");
     Objects.requireNonNull(correlationId, "correlationId");
+    Objects.requireNonNull(decide, "decide");
     Objects.requireNonNull(alsoCommit, "alsoCommit");
-    Span span =
-        MessageTraceContext.tracer()
-            .spanBuilder("enqueue sync job")
-            .setSpanKind(SpanKind.PRODUCER)
-            .setAttribute("syncwell.trigger", trigger.name())
-            .startSpan();
-    Job job;
-    try (Scope ignored = span.makeCurrent()) {
-      Map<String, String> trace = MessageTraceContext.inject(Context.current());
-      AtomicReference<Job> created = new AtomicReference<>();
-      try {
-        job =
-            commits.together(
-                () -> {
-                  Job fresh = jobs.create(userId, configId, trigger, window);
-                  created.set(fresh);
-                  queue.send(message(fresh, correlationId, trace));
-                  alsoCommit.accept(fresh);
-                  return fresh;
-                });
-      } catch (RuntimeException e) {
-        cancelQuietly(created.get(), e);
-        throw e;
-      }
-      requests.requested(trigger);
-      span.setAttribute("syncwell.job_id", job.jobId());
-      LOG.info("sync job {} requested ({})", job.jobId(), trigger);
+    Context caller = Context.current();
+    AtomicReference<Span> span = new AtomicReference<>();
+    AtomicReference<Job> created = new AtomicReference<>();
+    R outcome;
+    try {
+      outcome =
+          commits.together(
+              () ->
+                  switch (decide.get()) {
+                    case JobDecision.NoJob<R> none -> none.outcome();
+                    case JobDecision.CreateJob<R> create -> {
+                      Span enqueue = enqueueSpan(caller, trigger);
+                      span.set(enqueue);
+                      Job fresh = jobs.create(userId, create.configId(), trigger, create.window());
+                      created.set(fresh);
+                      queue.send(
+                          message(
+                              fresh,
+                              correlationId,
+                              MessageTraceContext.inject(caller.with(enqueue))));
+                      alsoCommit.accept(fresh);
+                      yield create.outcome().apply(fresh);
+                    }
+                  });
     } catch (RuntimeException e) {
-      span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+      if (!commits.atomic()) {
+        cancelQuietly(created.get(), e);
+      }
+      Span enqueue = span.get();
+      if (enqueue != null) {
+        enqueue.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+        enqueue.end();
+      }
       throw e;
-    } finally {
-      span.end();
     }
-    return job;
+    Job job = created.get();
+    if (job != null) {
+      requests.requested(trigger);
+      Span enqueue = span.get();
+      enqueue.setAttribute("syncwell.job_id", job.jobId());
+      try (Scope ignored = enqueue.makeCurrent()) {
+        LOG.info("sync job {} requested ({})", job.jobId(), trigger);
+      } finally {
+        enqueue.end();
+      }
+    }
+    return outcome;
+  }
+
+  /** Started with an explicit parent: the group may run it on another thread than the caller's. */
+  private static Span enqueueSpan(Context caller, JobTrigger trigger) {
+    return MessageTraceContext.tracer()
+        .spanBuilder("enqueue sync job")
+        .setParent(caller)
+        .setSpanKind(SpanKind.PRODUCER)
+        .setAttribute("syncwell.trigger", trigger.name())
+        .startSpan();
   }
 
   private static OutgoingMessage message(Job job, String correlationId, Map<String, String> trace) {
@@ -142,10 +196,7 @@ public final class RequestSyncJob {
     return message;
   }
 
-  /**
-   * Cancels a job whose message was not sent. After a grouped commit rolled the job back there is
-   * nothing to cancel and this only finds it missing.
-   */
+  /** Cancels a job whose message was not sent (where the group did not roll both back). */
   private void cancelQuietly(Job created, RuntimeException cause) {
     if (created == null) {
       return;

@@ -3,7 +3,6 @@ package com.syncwell.engine.account;
 import com.syncwell.connector.Connector;
 import com.syncwell.domain.ConflictStrategy;
 import com.syncwell.domain.DataType;
-import com.syncwell.engine.port.CommitGroup;
 import com.syncwell.engine.port.queue.JobQueue;
 import com.syncwell.engine.port.queue.ReceiveRequest;
 import com.syncwell.engine.port.queue.ReceivedMessage;
@@ -158,13 +157,7 @@ final class AccountBed implements AutoCloseable {
 
   RequestSync requestSync() {
     return new RequestSync(
-        configs,
-        connections,
-        profiles,
-        connectors,
-        new RequestSyncJob(jobs, queue),
-        CommitGroup.separately(),
-        clock);
+        configs, connections, profiles, connectors, new RequestSyncJob(jobs, queue), clock);
   }
 
   /** A {@code manual} ad-hoc sync request from {@code from} to {@code to}. */

@@ -98,7 +98,6 @@ class RequestSyncTest {
         bed.profiles,
         bed.connectors,
         new RequestSyncJob(bed.jobs, bed.queue, commits, counted::add),
-        commits,
         bed.clock);
   }
 

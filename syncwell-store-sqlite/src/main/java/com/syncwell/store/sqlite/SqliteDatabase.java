@@ -45,7 +45,7 @@ public final class SqliteDatabase implements AutoCloseable {
   static final Duration CHECKPOINT_INTERVAL = Duration.ofMillis(50);
 
   /** WAL length (pages of 4 KiB) from which a checkpoint takes the write lock to restart it. */
-  static final int RESTART_FRAMES = 4096;
+  static final int RESTART_FRAMES = 16_384;
 
   /** The WAL file is cut back to this size when it starts over after having grown beyond it. */
   private static final long WAL_SIZE_LIMIT = 64L << 20;

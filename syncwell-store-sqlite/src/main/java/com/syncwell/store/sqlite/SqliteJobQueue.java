@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,12 +78,13 @@ public final class SqliteJobQueue implements JobQueue {
   public List<MessageId> sendBatch(List<OutgoingMessage> messages) {
     List<OutgoingMessage> batch = JobQueue.requireBatch(messages);
     List<String> ids = new ArrayList<>(batch.size());
+    long now = clock.millis();
     for (int i = 0; i < batch.size(); i++) {
-      ids.add(UUID.randomUUID().toString());
+      ids.add(MessageIds.next(now));
     }
     db.write(
         c -> {
-          table.insert(c, ids, batch, clock.millis());
+          table.insert(c, ids, batch, now);
           return null;
         });
     arrivals.announce();

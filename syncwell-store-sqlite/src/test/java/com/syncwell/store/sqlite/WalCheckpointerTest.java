@@ -92,6 +92,22 @@ class WalCheckpointerTest {
   }
 
   @Test
+  void between_commits_the_background_rounds_catch_up_so_the_wal_starts_over_without_the_lock() {
+    open(Duration.ofMillis(5), Integer.MAX_VALUE);
+    insertPages(0, 200);
+    awaitTrue(
+        () -> {
+          WalCheckpointer.Progress last = db.checkpointer().last();
+          return last.walFrames() >= 200 && last.copiedFrames() == last.walFrames();
+        });
+    insertPages(200, 1);
+    awaitTrue(() -> db.checkpointer().last().walFrames() < 200);
+
+    assertThat(db.checkpointer().exclusiveRounds()).isZero();
+    assertThat(rows()).isEqualTo(201);
+  }
+
+  @Test
   void a_write_that_waited_for_a_locked_round_runs_when_the_round_lets_go() throws Exception {
     open(NEVER, Integer.MAX_VALUE);
     CompletableFuture<Integer> waiting = new CompletableFuture<>();
