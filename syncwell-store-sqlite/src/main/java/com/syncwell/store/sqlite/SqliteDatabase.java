@@ -41,7 +41,7 @@ public final class SqliteDatabase implements AutoCloseable {
   /** Most writes one group commit runs. */
   static final int MAX_GROUP = 64;
 
-  /** How often {@link WalCheckpointer} copies the WAL into the database file. */
+  /** Pause between {@link WalCheckpointer} rounds while nothing is being committed. */
   static final Duration CHECKPOINT_INTERVAL = Duration.ofMillis(50);
 
   /** WAL length (pages of 4 KiB) from which a checkpoint takes the write lock to restart it. */
