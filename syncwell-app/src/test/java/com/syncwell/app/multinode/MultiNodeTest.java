@@ -429,21 +429,20 @@ class MultiNodeTest {
     for (Member m : members) {
       Optional<String> cursor = Optional.empty();
       do {
-        JsonNode page =
-            m.api()
-                .call(
-                    base,
-                    "GET",
-                    "/v1/sync-jobs?limit=100"
-                        + cursor
-                            .map(
-                                c ->
-                                    "&pageToken="
-                                        + java.net.URLEncoder.encode(
-                                            c, java.nio.charset.StandardCharsets.UTF_8))
-                            .orElse(""),
-                    null,
-                    200);
+        String path =
+            "/v1/sync-jobs?limit=100"
+                + cursor
+                    .map(
+                        c ->
+                            "&pageToken="
+                                + java.net.URLEncoder.encode(
+                                    c, java.nio.charset.StandardCharsets.UTF_8))
+                    .orElse("");
+        var answer = m.api().sendWith(base, "GET", path, null, Map.of());
+        if (answer.statusCode() == 503) {
+          throw new Unavailable(answer.body());
+        }
+        JsonNode page = m.api().call(base, "GET", path, null, 200);
         for (JsonNode job : page.path("items")) {
           if (jobs.containsKey(job.path("jobId").asText())) {
             counts.merge(job.path("status").asText(), 1, Integer::sum);
@@ -455,11 +454,32 @@ class MultiNodeTest {
     return counts;
   }
 
-  /** Polls (bounded) until at least {@code target} jobs ended; returns how many had. */
+  /** A 503 answer: the node's store did not answer in time, and it asks the client to retry. */
+  private static final class Unavailable extends Exception {
+    Unavailable(String body) {
+      super(body);
+    }
+  }
+
+  /**
+   * Polls (bounded) until at least {@code target} jobs ended; returns how many had. A 503 (a slow
+   * dynalite on a loaded machine) is retried like a job that has not ended yet.
+   */
   private long awaitFinished(Map<String, Member> jobs, String base, int target) throws Exception {
     long deadline = System.nanoTime() + BOUND.toNanos();
+    String unavailable = "none";
+    Map<String, Integer> lastSeen = Map.of();
     while (System.nanoTime() < deadline) {
-      Map<String, Integer> byStatus = statuses(jobs, base);
+      Map<String, Integer> byStatus;
+      try {
+        byStatus = statuses(jobs, base);
+      } catch (Unavailable e) {
+        // the API's answer to a backing service that did not answer in time: retry shortly
+        unavailable = e.getMessage();
+        TimeUnit.MILLISECONDS.sleep(500);
+        continue;
+      }
+      lastSeen = byStatus;
       long ended =
           byStatus.getOrDefault("SUCCEEDED", 0)
               + byStatus.getOrDefault("FAILED", 0)
@@ -470,7 +490,12 @@ class MultiNodeTest {
       TimeUnit.MILLISECONDS.sleep(500); // polling the jobs with a bound
     }
     throw new AssertionError(
-        "jobs did not end in time: " + statuses(jobs, base) + "\n" + nodes.get(0).tail());
+        "jobs did not end in time: "
+            + lastSeen
+            + "; last 503: "
+            + unavailable
+            + "\n"
+            + nodes.get(0).tail());
   }
 
   /**
