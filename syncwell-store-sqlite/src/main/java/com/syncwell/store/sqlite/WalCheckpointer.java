@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * development VM), so it is a backstop. A reader still using old frames can keep the WAL from
  * starting over; a later round tries again.
  *
- * <p>A failing checkpoint is logged and retried next round; nothing is lost, the WAL only grows.
+ * <p>A failing checkpoint is retried next round and logged on the 1st, 10th, 100th… failure in a
+ * row; nothing is lost, the WAL only grows.
  */
 final class WalCheckpointer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WalCheckpointer.class);
@@ -59,6 +60,8 @@ final class WalCheckpointer implements AutoCloseable {
 
   private volatile boolean closed;
   private boolean catchingUp;
+  private long failuresInARow;
+  private final AtomicLong failures = new AtomicLong();
   private volatile Progress last = new Progress(false, 0, 0);
 
   WalCheckpointer(
@@ -102,6 +105,10 @@ final class WalCheckpointer implements AutoCloseable {
         Progress before = last;
         Progress after = round();
         catchingUp = after.walFrames() > 0 && !after.equals(before);
+        if (failuresInARow > 0) {
+          LOG.info("WAL checkpoint works again after {} failed rounds", failuresInARow);
+          failuresInARow = 0;
+        }
       } catch (InterruptedException e) {
         return;
       } catch (SQLException e) {
@@ -109,10 +116,30 @@ final class WalCheckpointer implements AutoCloseable {
           return;
         }
         catchingUp = false;
-        LOG.warn(
-            "WAL checkpoint failed, retrying in {} ms: {}", interval.toMillis(), e.getMessage());
+        failures.incrementAndGet();
+        failuresInARow++;
+        if (isPowerOfTen(failuresInARow)) {
+          LOG.warn(
+              "WAL checkpoint failed ({} rounds in a row; retrying every {} ms): {}",
+              failuresInARow,
+              interval.toMillis(),
+              e.getMessage());
+        }
       }
     }
+  }
+
+  /** 1, 10, 100, …: a checkpoint that keeps failing is logged less and less often. */
+  static boolean isPowerOfTen(long n) {
+    while (n >= 10 && n % 10 == 0) {
+      n /= 10;
+    }
+    return n == 1;
+  }
+
+  /** Rounds that failed (tests). */
+  long failures() {
+    return failures.get();
   }
 
   /** One round: copy what the WAL holds; when it has grown long, finish it under the lock. */

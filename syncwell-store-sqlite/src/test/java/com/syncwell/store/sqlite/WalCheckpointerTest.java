@@ -2,17 +2,25 @@ package com.syncwell.store.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class WalCheckpointerTest {
   /** Long enough that the background thread never runs a round during a test that calls them. */
@@ -126,6 +134,48 @@ class WalCheckpointerTest {
           return null;
         });
     assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo(42);
+  }
+
+  @Test
+  void a_checkpoint_that_keeps_failing_is_logged_on_the_first_tenth_and_hundredth_failure()
+      throws Exception {
+    Logger logger = (Logger) LoggerFactory.getLogger(WalCheckpointer.class);
+    ListAppender<ILoggingEvent> events = new ListAppender<>();
+    events.start();
+    logger.addAppender(events);
+    try {
+      Connection broken = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("b.db"));
+      broken.close();
+      WalCheckpointer.Exclusive unlocked =
+          new WalCheckpointer.Exclusive() {
+            @Override
+            public <T> T run(Supplier<T> work) {
+              return work.get();
+            }
+          };
+      try (WalCheckpointer failing =
+          new WalCheckpointer(broken, Duration.ofMillis(1), Integer.MAX_VALUE, unlocked)) {
+        failing.start();
+        awaitTrue(() -> failing.failures() >= 120);
+      }
+    } finally {
+      logger.detachAppender(events);
+    }
+
+    assertThat(events.list)
+        .filteredOn(e -> e.getLevel() == Level.WARN)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .hasSize(3)
+        .satisfiesExactly(
+            m -> assertThat(m).contains("(1 rounds in a row"),
+            m -> assertThat(m).contains("(10 rounds in a row"),
+            m -> assertThat(m).contains("(100 rounds in a row"));
+  }
+
+  @Test
+  void powers_of_ten_are_recognised() {
+    assertThat(List.of(1L, 10L, 100L, 1_000_000L)).allMatch(WalCheckpointer::isPowerOfTen);
+    assertThat(List.of(0L, 2L, 11L, 20L, 110L, 1_001L)).noneMatch(WalCheckpointer::isPowerOfTen);
   }
 
   private void insertPages(int from, int count) {
