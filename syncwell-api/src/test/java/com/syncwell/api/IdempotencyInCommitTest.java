@@ -10,6 +10,7 @@ import com.syncwell.engine.port.StorageFailure;
 import com.syncwell.engine.port.table.Item;
 import com.syncwell.engine.port.table.ItemKey;
 import com.syncwell.engine.port.table.StoredItem;
+import com.syncwell.testkit.Await;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ class IdempotencyInCommitTest {
     }
     if (r.header("X-Hold").isPresent()) {
       held.countDown();
-      await(release);
+      Await.released(release);
     }
     return bed.commits.together(
         () -> {
@@ -224,16 +225,5 @@ class IdempotencyInCommitTest {
     assertThat(slow.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
     assertThat(keyWhileRunning.get()).as("claimed before the handler ran").isPresent();
     assertThat(effects).hasValue(1);
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      if (!latch.await(10, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("not released");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

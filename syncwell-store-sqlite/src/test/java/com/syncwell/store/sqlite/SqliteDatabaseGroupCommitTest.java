@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.syncwell.engine.port.StorageFailure;
+import com.syncwell.testkit.Await;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -228,7 +229,7 @@ class SqliteDatabaseGroupCommitTest {
                 db.write(
                     c -> {
                       holding.countDown();
-                      await(release);
+                      Await.released(release);
                       return insert(c, 0);
                     }));
     assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
@@ -261,16 +262,5 @@ class SqliteDatabaseGroupCommitTest {
           }
           return out;
         });
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      if (!latch.await(10, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("not released");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

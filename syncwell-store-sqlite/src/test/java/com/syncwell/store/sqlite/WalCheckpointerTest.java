@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.syncwell.testkit.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -88,10 +88,10 @@ class WalCheckpointerTest {
   void the_background_thread_checkpoints_on_its_own_and_stops_on_close() throws Exception {
     open(Duration.ofMillis(5), 1);
     insertPages(0, 50);
-    awaitTrue(() -> db.checkpointer().exclusiveRounds() >= 1);
+    Await.until("a round took the write lock", () -> db.checkpointer().exclusiveRounds() >= 1);
     insertPages(50, 1);
     // the next write starts the WAL over: a round then finds only that write's frames in it
-    awaitTrue(() -> db.checkpointer().last().walFrames() < 50);
+    Await.until("the WAL started over", () -> db.checkpointer().last().walFrames() < 50);
 
     db.close();
     assertThat(db.checkpointer().isRunning()).isFalse();
@@ -103,13 +103,14 @@ class WalCheckpointerTest {
   void between_commits_the_background_rounds_catch_up_so_the_wal_starts_over_without_the_lock() {
     open(Duration.ofMillis(5), Integer.MAX_VALUE);
     insertPages(0, 200);
-    awaitTrue(
+    Await.until(
+        "a round copied the whole WAL",
         () -> {
           WalCheckpointer.Progress last = db.checkpointer().last();
           return last.walFrames() >= 200 && last.copiedFrames() == last.walFrames();
         });
     insertPages(200, 1);
-    awaitTrue(() -> db.checkpointer().last().walFrames() < 200);
+    Await.until("the WAL started over", () -> db.checkpointer().last().walFrames() < 200);
 
     assertThat(db.checkpointer().exclusiveRounds()).isZero();
     assertThat(rows()).isEqualTo(201);
@@ -130,7 +131,7 @@ class WalCheckpointerTest {
                       waiting.completeExceptionally(e);
                     }
                   });
-          awaitTrue(() -> db.pendingWrites() == 1);
+          Await.until("the write is parked", () -> db.pendingWrites() == 1);
           return null;
         });
     assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo(42);
@@ -156,7 +157,7 @@ class WalCheckpointerTest {
       try (WalCheckpointer failing =
           new WalCheckpointer(broken, Duration.ofMillis(1), Integer.MAX_VALUE, unlocked)) {
         failing.start();
-        awaitTrue(() -> failing.failures() >= 120);
+        Await.until("120 rounds failed", () -> failing.failures() >= 120);
       }
     } finally {
       logger.detachAppender(events);
@@ -203,15 +204,5 @@ class WalCheckpointerTest {
 
   private long walBytes() throws Exception {
     return Files.size(Path.of(db.file() + "-wal"));
-  }
-
-  private static void awaitTrue(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not reached within 10 s");
-      }
-      Thread.onSpinWait();
-    }
   }
 }
