@@ -47,7 +47,6 @@ final class WalCheckpointer implements AutoCloseable {
   private final Duration interval;
   private final int restartFrames;
   private final Exclusive exclusive;
-  private final AtomicLong rounds = new AtomicLong();
   private final AtomicLong exclusiveRounds = new AtomicLong();
   private final Thread thread;
 
@@ -77,11 +76,6 @@ final class WalCheckpointer implements AutoCloseable {
 
   void start() {
     thread.start();
-  }
-
-  /** Rounds run so far (tests). */
-  long rounds() {
-    return rounds.get();
   }
 
   /** What the latest round found (tests). */
@@ -154,7 +148,6 @@ final class WalCheckpointer implements AutoCloseable {
       exclusiveRounds.incrementAndGet();
     }
     last = progress;
-    rounds.incrementAndGet();
     return progress;
   }
 
